@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,7 @@ public class OfficialDecisions {
 
   private final Map<Integer, OfficialDecision> byYear;
 
+  @Autowired
   public OfficialDecisions(CalendarProperties properties) {
     this(load(properties.decisionFiles()));
   }

@@ -87,7 +87,7 @@ public class WorkingCalendar {
   /**
    * What kind of day {@code date} is, and why.
    *
-   * @throws IllegalArgumentException outside the years 1901–2199
+   * @throws IllegalArgumentException outside the years 1901–2198 (the lunar calendar needs the neighbouring years)
    */
   public DayInfo day(LocalDate date) {
     return year(date.getYear()).day(date);
