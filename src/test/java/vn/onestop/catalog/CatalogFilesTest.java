@@ -68,6 +68,7 @@ class CatalogFilesTest {
       "unknown-field       | procedures/test.yaml | 1.000001@1 | unknown field 'Thiên văn'",
       "steps-mismatch      | procedures/test.yaml | 1.000001@1 | steps add up to 1.5 but the leg has 2 days",
       "cross-level-wrong   | procedures/test.yaml | 1.000001@1 | crossLevel is false but the leg runs at DISTRICT",
+      "overlapping-versions | procedures/test.yaml | 1.000001@2 | effective period overlaps version 1",
   })
   void badFilesStopLoadingNamingFileAndEntry(String dir, String file, String entry, String problem) {
     assertThatThrownBy(() -> CatalogFiles.load("catalog-bad/" + dir + "/"))
