@@ -1,0 +1,160 @@
+package vn.onestop.catalog;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisation (cơ cấu tổ chức): agencies of the province, district and communes, which one-stop
+ * department (Bộ phận Một cửa, Decree 61/2018 Art. 3.3 and 7) receives for each, and the Camunda groups
+ * derived from them. Read-only after start-up.
+ *
+ * <p>Abolished agencies (the districts after the 2025 reform) stay here with their {@code validTo} and
+ * {@code successorId}, so old dossier codes and reports keep resolving; {@link #successorOn} follows
+ * the chain to the agency that holds the competence on a given day.
+ */
+@Component
+public class Organisation {
+
+  private final Map<String, Agency> byId;
+  private final Map<String, List<Agency>> childrenById;
+  private final List<Agency> ordered;
+
+  public Organisation(CatalogFiles files) {
+    Map<String, Agency> agencies = new LinkedHashMap<>();
+    Map<String, List<Agency>> children = new LinkedHashMap<>();
+    for (Agency a : files.agencies()) {
+      agencies.put(a.id(), a);
+      children.computeIfAbsent(a.id(), k -> new ArrayList<>());
+    }
+    for (Agency a : files.agencies()) {
+      if (a.parentId() != null) {
+        children.get(a.parentId()).add(a);
+      }
+    }
+    children.replaceAll((k, v) -> List.copyOf(v));
+    this.byId = Map.copyOf(agencies);
+    this.childrenById = Map.copyOf(children);
+    this.ordered = List.copyOf(agencies.values());
+  }
+
+  /** The agency with this id, whether or not it still operates. */
+  public Optional<Agency> find(String agencyId) {
+    return Optional.ofNullable(agencyId == null ? null : byId.get(agencyId));
+  }
+
+  /**
+   * The agency with this id.
+   *
+   * @throws IllegalArgumentException naming the id when there is none
+   */
+  public Agency get(String agencyId) {
+    return find(agencyId).orElseThrow(() -> new IllegalArgumentException("No agency with id '" + agencyId + "' in the organisation"));
+  }
+
+  /** All agencies in file order (parents are not necessarily before children). */
+  public List<Agency> all() {
+    return ordered;
+  }
+
+  /** Agencies operating on the given day. */
+  public List<Agency> activeOn(LocalDate day) {
+    return ordered.stream().filter(a -> a.activeOn(day)).toList();
+  }
+
+  /** Agencies of the given kind (e.g. {@code commune}). */
+  public List<Agency> ofKind(String kind) {
+    return ordered.stream().filter(a -> kind.equals(a.kind())).toList();
+  }
+
+  /** Direct children of the agency. */
+  public List<Agency> children(String agencyId) {
+    get(agencyId);
+    return childrenById.get(agencyId);
+  }
+
+  /** Ids of the agency and everything below it, breadth first, the agency itself first. */
+  public Set<String> subtree(String agencyId) {
+    get(agencyId);
+    Set<String> ids = new LinkedHashSet<>();
+    Deque<String> queue = new ArrayDeque<>(List.of(agencyId));
+    while (!queue.isEmpty()) {
+      String id = queue.removeFirst();
+      if (ids.add(id)) {
+        childrenById.get(id).forEach(c -> queue.addLast(c.id()));
+      }
+    }
+    return ids;
+  }
+
+  /** The one-stop department that receives and returns dossiers for this agency. */
+  public Agency oneStopFor(String agencyId) {
+    return get(get(agencyId).oneStopId());
+  }
+
+  /**
+   * The agency holding this agency's competence on the given day: itself while it operates, else its
+   * successor (followed as far as needed). Used to route new dossiers after a reorganisation.
+   */
+  public Agency successorOn(String agencyId, LocalDate day) {
+    Agency a = get(agencyId);
+    while (!a.activeOn(day) && a.successorId() != null && a.validTo() != null && day.isAfter(a.validTo())) {
+      a = get(a.successorId());
+    }
+    return a;
+  }
+
+  /**
+   * The agency of the given kind that serves {@code fromAgencyId}'s area, looking in that area first
+   * and then in each enclosing area (commune → district → province). Resolves legs given relative to
+   * the receiving agency: "the receiving commune's police", "the district's justice office".
+   *
+   * @throws IllegalArgumentException when two agencies of the kind serve the same area (ambiguous)
+   */
+  public Optional<Agency> nearestOfKind(String kind, String fromAgencyId) {
+    String area = get(fromAgencyId).areaId();
+    while (area != null) {
+      String current = area;
+      List<Agency> candidates = ordered.stream()
+          .filter(a -> kind.equals(a.kind()) && current.equals(a.areaId())).toList();
+      if (candidates.size() == 1) {
+        return Optional.of(candidates.get(0));
+      }
+      if (candidates.size() > 1) {
+        throw new IllegalArgumentException("Ambiguous: agencies " + candidates.stream().map(Agency::id).toList()
+            + " are all of kind '" + kind + "' serving area '" + current + "'");
+      }
+      String parent = get(current).parentId();
+      area = parent == null ? null : get(parent).areaId();
+      if (current.equals(area)) {
+        area = null;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The Camunda groups of every agency: {@code <id>-clerks} for one-stop departments,
+   * {@code <id>-specialists}, {@code <id>-heads} and {@code <id>-supervisors} for all.
+   */
+  public List<AgencyGroup> groups() {
+    List<AgencyGroup> groups = new ArrayList<>();
+    for (Agency a : ordered) {
+      for (AgencyRole role : AgencyRole.values()) {
+        if (role == AgencyRole.CLERKS && !a.isOneStop()) {
+          continue;
+        }
+        groups.add(new AgencyGroup(role.groupId(a.id()), role.label() + " – " + a.name(), a.id(), role));
+      }
+    }
+    return List.copyOf(groups);
+  }
+}

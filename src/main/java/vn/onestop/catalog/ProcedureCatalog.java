@@ -1,0 +1,148 @@
+package vn.onestop.catalog;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The procedure catalogue (danh mục thủ tục hành chính): every published procedure with its versions,
+ * documents, fees, legal time and internal process (legs and step budgets, Decree 61/2018 Art. 12,
+ * Circular 01/2018 Art. 8). Read-only after start-up; what is here is what is publicly disclosed
+ * (công khai, Decree 61/2018 Art. 14).
+ */
+@Component
+public class ProcedureCatalog {
+
+  /** The working calendar's zone: "today" for the catalogue is today in Vietnam. */
+  public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  private static final Comparator<Procedure> BY_CODE_AND_START = Comparator.comparing(Procedure::code)
+      .thenComparing(p -> p.effectiveFrom() == null ? LocalDate.MIN : p.effectiveFrom());
+
+  private final Organisation organisation;
+  private final Clock clock;
+  private final List<Procedure> procedures;
+  private final Map<String, List<Procedure>> byCode;
+  private final List<String> fields;
+
+  @Autowired
+  public ProcedureCatalog(CatalogFiles files, Organisation organisation) {
+    this(files, organisation, Clock.system(VIETNAM));
+  }
+
+  public ProcedureCatalog(CatalogFiles files, Organisation organisation, Clock clock) {
+    this.organisation = organisation;
+    this.clock = clock;
+    this.procedures = files.procedures().stream().sorted(BY_CODE_AND_START).toList();
+    this.byCode = Map.copyOf(procedures.stream().collect(Collectors.groupingBy(Procedure::code)));
+    this.fields = files.fields();
+  }
+
+  /** The version of the procedure effective today. */
+  public Optional<Procedure> find(String code) {
+    return current(code, today());
+  }
+
+  /**
+   * The version of the procedure effective today.
+   *
+   * @throws IllegalArgumentException naming the code when there is none
+   */
+  public Procedure get(String code) {
+    return find(code).orElseThrow(() -> new IllegalArgumentException(
+        byCode.containsKey(code) ? "Procedure " + code + " has no version effective on " + today()
+            : "No procedure with code '" + code + "' in the catalogue"));
+  }
+
+  /** A given version, effective or not: a dossier keeps the version it was received under. */
+  public Optional<Procedure> find(String code, String version) {
+    return byCode.getOrDefault(code, List.of()).stream().filter(p -> p.version().equals(version)).findFirst();
+  }
+
+  /** The version effective on the given day (versions of one code never overlap: checked at load). */
+  public Optional<Procedure> current(String code, LocalDate day) {
+    return byCode.getOrDefault(code, List.of()).stream().filter(p -> p.effectiveOn(day)).findFirst();
+  }
+
+  /** Every version of every procedure, by code then effective-from. */
+  public List<Procedure> all() {
+    return procedures;
+  }
+
+  /** The declared fields (lĩnh vực), in file order. */
+  public List<String> fields() {
+    return fields;
+  }
+
+  /** Procedures effective on the filter's day (today if none) that match every given criterion. */
+  public List<Procedure> search(ProcedureFilter f) {
+    LocalDate day = f.on() == null ? today() : f.on();
+    FoldedText field = f.field() == null ? null : FoldedText.of(f.field());
+    FoldedText text = FoldedText.of(f.text());
+    Agency agency = f.agencyId() == null ? null : organisation.get(f.agencyId());
+    return procedures.stream()
+        .filter(p -> p.effectiveOn(day))
+        .filter(p -> f.level() == null || p.level() == f.level())
+        .filter(p -> field == null || FoldedText.of(p.field()).value().equals(field.value()))
+        .filter(p -> agency == null || receivedOrHandledBy(p, agency))
+        .filter(p -> FoldedText.of(p.code() + " " + p.name() + " " + p.field()).containsAllWords(text))
+        .toList();
+  }
+
+  /** Agencies that may receive the procedure (fixed ones, then every agency of the listed kinds). */
+  public List<Agency> receivingAgencies(Procedure p) {
+    return organisation.all().stream().filter(a -> p.receivedBy().accepts(a)).toList();
+  }
+
+  /**
+   * The legs of the procedure with each handling agency resolved for a dossier received at
+   * {@code receivingAgencyId}: {@code RECEIVING} becomes that agency, a kind becomes the agency of that
+   * kind nearest its area.
+   *
+   * @throws IllegalArgumentException when the agency does not receive this procedure, or a leg's
+   *                                  agency cannot be resolved from it
+   */
+  public List<ResolvedLeg> legsFor(Procedure p, String receivingAgencyId) {
+    Agency receiving = organisation.get(receivingAgencyId);
+    if (!p.receivedBy().accepts(receiving)) {
+      throw new IllegalArgumentException("Procedure " + p.code() + " is not received at agency '" + receivingAgencyId
+          + "'; it is received by " + p.receivedBy());
+    }
+    return p.legs().stream().map(leg -> {
+      Agency handler = handler(p, leg, receiving);
+      return new ResolvedLeg(leg.order(), handler.id(), leg.task(), leg.workingDays(), leg.steps(),
+          handler.level() != receiving.level(), leg.lead());
+    }).toList();
+  }
+
+  private Agency handler(Procedure p, Leg leg, Agency receiving) {
+    if (leg.byReceivingAgency()) {
+      return receiving;
+    }
+    if (leg.agency() != null) {
+      return organisation.get(leg.agency());
+    }
+    return organisation.nearestOfKind(leg.agencyKind(), receiving.id()).orElseThrow(() -> new IllegalArgumentException(
+        "Procedure " + p.code() + " leg " + leg.order() + ": no agency of kind '" + leg.agencyKind()
+            + "' serves the area of receiving agency '" + receiving.id() + "'"));
+  }
+
+  private boolean receivedOrHandledBy(Procedure p, Agency agency) {
+    if (p.receivedBy().accepts(agency)) {
+      return true;
+    }
+    return p.legs().stream().anyMatch(leg -> agency.id().equals(leg.agency())
+        || (leg.agencyKind() != null && leg.agencyKind().equals(agency.kind())));
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+}
