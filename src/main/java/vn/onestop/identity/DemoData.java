@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * is, so a changed password survives restarts.
  */
 @Component
-@Order(100)
+@Order(100) // after OrganisationGroups, which creates the agency groups
 @ConditionalOnProperty(prefix = "onestop.demo-data", name = "enabled", havingValue = "true")
 public class DemoData implements ApplicationRunner {
 

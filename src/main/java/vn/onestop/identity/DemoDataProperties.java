@@ -22,12 +22,13 @@ public record DemoDataProperties(boolean enabled, String password, List<DemoUser
    * @param firstName    given name (tên)
    * @param lastName     family and middle name (họ và tên đệm)
    * @param groups       Camunda groups, created when missing
-   * @param applications Camunda webapps the user may open (tasklist, cockpit, admin)
+   * @param applications extra Camunda webapps for this user alone; the groups' own rights come
+   *                     from {@link OrganisationGroups}
    */
   public record DemoUser(String id, String firstName, String lastName, List<String> groups, List<String> applications) {
     public DemoUser {
       groups = groups == null ? List.of() : List.copyOf(groups);
-      applications = applications == null ? List.of("tasklist") : List.copyOf(applications);
+      applications = applications == null ? List.of() : List.copyOf(applications);
     }
   }
 }

@@ -20,14 +20,14 @@ class ProcedureReviewProcessTest {
   @Test
   void approvedAtFirstReading() {
     ProcessInstance review = runtimeService.startProcessInstanceByKey("procedure-review",
-        withVariables("procedureCode", "1.001193", "reviewReason", "Rà soát định kỳ 2026"));
+        withVariables("agencyId", "nhan-co", "procedureCode", "1.001193", "reviewReason", "Rà soát định kỳ 2026"));
 
     assertThat(review).isWaitingAt("Task_ReviewProcedure");
-    assertThat(task()).hasCandidateGroup("specialists");
+    assertThat(task()).hasCandidateGroup("nhan-co-specialists");
     complete(task(), withVariables("findings", "Có thể rút ngắn 1 ngày", "proposedDays", 2));
 
     assertThat(review).isWaitingAt("Task_ApproveReview");
-    assertThat(task()).hasCandidateGroup("agency-heads");
+    assertThat(task()).hasCandidateGroup("nhan-co-heads");
     complete(task(), withVariables("approved", true));
 
     assertThat(review).isEnded().hasPassed("End_ReviewApproved");
@@ -36,7 +36,7 @@ class ProcedureReviewProcessTest {
   @Test
   void sentBackThenApproved() {
     ProcessInstance review = runtimeService.startProcessInstanceByKey("procedure-review",
-        withVariables("procedureCode", "1.001193", "reviewReason", "Phản ánh của người dân"));
+        withVariables("agencyId", "nhan-co", "procedureCode", "1.001193", "reviewReason", "Phản ánh của người dân"));
     complete(task(review), withVariables("findings", "Chưa đủ"));
     complete(task(review), withVariables("approved", false, "remarks", "Bổ sung số liệu"));
 

@@ -1,0 +1,101 @@
+package vn.onestop.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.onestop.catalog.AgencyGroup;
+import vn.onestop.catalog.AgencyRole;
+import vn.onestop.catalog.Organisation;
+
+/**
+ * Keeps Camunda's groups in step with the organisation files (cơ cấu tổ chức): one group per agency
+ * and role ({@code <agencyId>-clerks|specialists|heads|supervisors}), with the webapps and process
+ * rights each role needs. Runs at every start-up and is idempotent; a renamed agency renames its
+ * groups. Users are managed in Camunda Admin (or, on the demo run, by {@link DemoData}).
+ */
+@Component
+@Order(10)
+public class OrganisationGroups implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrganisationGroups.class);
+
+  /** The processes a one-stop clerk may start (receive a dossier). */
+  static final List<String> RECEPTION_PROCESSES = List.of("dossier");
+
+  private final Organisation organisation;
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+
+  public OrganisationGroups(Organisation organisation, IdentityService identityService,
+      AuthorizationService authorizationService) {
+    this.organisation = organisation;
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    int created = 0;
+    for (AgencyGroup agencyGroup : organisation.groups()) {
+      Group group = identityService.createGroupQuery().groupId(agencyGroup.id()).singleResult();
+      if (group == null) {
+        group = identityService.newGroup(agencyGroup.id());
+        created++;
+      }
+      if (!agencyGroup.name().equals(group.getName()) || !"WORKFLOW".equals(group.getType())) {
+        group.setName(agencyGroup.name());
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+      }
+      grantRights(agencyGroup);
+    }
+    LOG.info("Organisation groups in step: {} groups, {} created", organisation.groups().size(), created);
+  }
+
+  private void grantRights(AgencyGroup group) {
+    grant(group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    if (group.role() == AgencyRole.SUPERVISORS || group.role() == AgencyRole.HEADS) {
+      grant(group.id(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
+    if (group.role() == AgencyRole.CLERKS) {
+      for (String process : RECEPTION_PROCESSES) {
+        grant(group.id(), Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
+      }
+      grant(group.id(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization grant = existing != null ? existing
+        : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    boolean changed = existing == null;
+    if (existing == null) {
+      grant.setGroupId(groupId);
+      grant.setResource(resource);
+      grant.setResourceId(resourceId);
+    }
+    for (Permission permission : permissions) {
+      if (!grant.isPermissionGranted(permission)) {
+        grant.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(grant);
+    }
+  }
+}
