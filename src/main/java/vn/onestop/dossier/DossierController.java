@@ -1,0 +1,113 @@
+package vn.onestop.dossier;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.onestop.catalog.Organisation;
+import vn.onestop.security.StaffUser;
+import vn.onestop.web.ApiException;
+
+/**
+ * The dossier register for staff (cán bộ): one dossier with its legs and hand-overs, and the
+ * applicant's withdrawal. Staff see the dossiers of their agencies (and supervisors those of their
+ * agency's subtree); administrators see all.
+ */
+@RestController
+@RequestMapping("/api/dossiers")
+public class DossierController {
+
+  static final Set<String> FINAL = Set.of("FINISHED", "RETURNED", "WITHDRAWN", "STOPPED", "NOT_ACCEPTED", "REFUSED");
+
+  private final DossierRows rows;
+  private final Organisation organisation;
+  private final IdentityService identityService;
+  private final RuntimeService runtimeService;
+
+  public DossierController(DossierRows rows, Organisation organisation, IdentityService identityService,
+      RuntimeService runtimeService) {
+    this.rows = rows;
+    this.organisation = organisation;
+    this.identityService = identityService;
+    this.runtimeService = runtimeService;
+  }
+
+  @GetMapping("/{code}")
+  public DossierView get(@PathVariable String code) {
+    DossierRow d = visible(code);
+    return new DossierView(d, rows.legs(d.id()), rows.events(d.id()));
+  }
+
+  /** The applicant withdraws the dossier at the desk (rút hồ sơ); possible until the result is ready. */
+  @PostMapping("/{code}/withdrawal")
+  public Map<String, String> withdraw(@PathVariable String code, @RequestBody(required = false) Map<String, String> body) {
+    DossierRow d = visible(code);
+    StaffUser user = StaffUser.current(identityService).orElseThrow();
+    if (!user.isAdministrator() && !user.groups().contains(organisation.get(d.receivingAgencyId()).clerksGroup())) {
+      throw new ApiException(HttpStatus.FORBIDDEN, null, "Only the one-stop clerks of " + d.receivingAgencyId()
+          + " record a withdrawal of dossier " + code);
+    }
+    if (FINAL.contains(d.status())) {
+      throw new ApiException(HttpStatus.CONFLICT, null, "Dossier " + code + " is " + d.status()
+          + ": it can no longer be withdrawn (only before the result)");
+    }
+    String reason = body == null ? null : body.get("reason");
+    Authentication caller = identityService.getCurrentAuthentication();
+    // The clerk has checked her right above; the engine correlates as the system.
+    identityService.clearAuthentication();
+    try {
+      runtimeService.createMessageCorrelation("DossierWithdrawn")
+          .processInstanceId(d.processInstanceId())
+          .setVariable("withdrawalReason", reason)
+          .setVariable("withdrawnBy", user.userId())
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ApiException(HttpStatus.CONFLICT, null, "Dossier " + code + " has no running process to withdraw");
+    } finally {
+      identityService.setAuthentication(caller);
+    }
+    return Map.of("code", code, "status", "WITHDRAWN");
+  }
+
+  private DossierRow visible(String code) {
+    DossierRow d = rows.findByCode(code).orElseThrow(() -> ApiException.notFound("No dossier with code " + code));
+    StaffUser user = StaffUser.current(identityService)
+        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, null, "Staff login required"));
+    if (user.isAdministrator()) {
+      return d;
+    }
+    Set<String> involved = rows.legs(d.id()).stream().map(DossierRows.LegRow::agencyId).collect(Collectors.toSet());
+    involved.add(d.receivingAgencyId());
+    if (d.handlingAgencyId() != null) {
+      involved.add(d.handlingAgencyId());
+    }
+    for (String group : user.groups()) {
+      int dash = group.lastIndexOf('-');
+      if (dash <= 0) {
+        continue;
+      }
+      String agency = group.substring(0, dash);
+      boolean supervisor = group.endsWith("-supervisors") && organisation.find(agency).isPresent();
+      Set<String> scope = supervisor ? organisation.subtree(agency) : Set.of(agency);
+      if (involved.stream().anyMatch(scope::contains)) {
+        return d;
+      }
+    }
+    // Same answer as an unknown code: a clerk must not learn which codes exist elsewhere.
+    throw ApiException.notFound("No dossier with code " + code);
+  }
+
+  /** A dossier as staff see it: the register row, its legs and its hand-overs (form 05). */
+  public record DossierView(DossierRow dossier, List<DossierRows.LegRow> legs, List<DossierRows.EventRow> events) {}
+}

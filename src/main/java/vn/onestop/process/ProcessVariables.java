@@ -1,0 +1,82 @@
+package vn.onestop.process;
+
+/**
+ * The process variables of {@code dossier.bpmn} and {@code agency-handling.bpmn}: the contract
+ * between the models and Java, in one place. Dates are {@code java.util.Date} (what timers and
+ * {@code camunda:dueDate} expressions take); everything else is a string, number or boolean.
+ */
+public final class ProcessVariables {
+
+  private ProcessVariables() {}
+
+  // Set by the start form or the online-submission API
+  /** Procedure code (mã TTHC), e.g. {@code 1.001193}. */
+  public static final String PROCEDURE_CODE = "procedureCode";
+  /** The agency whose one-stop department receives (defaults to the clerk's agency). */
+  public static final String RECEIVING_AGENCY_ID = "receivingAgencyId";
+  /** DESK, ONLINE or POST. */
+  public static final String CHANNEL = "channel";
+  public static final String APPLICANT_NAME = "applicantName";
+  public static final String APPLICANT_ID_NUMBER = "applicantIdNumber";
+  public static final String APPLICANT_PHONE = "applicantPhone";
+  public static final String APPLICANT_EMAIL = "applicantEmail";
+  public static final String APPLICANT_ADDRESS = "applicantAddress";
+  /** The clerk who started the reception (camunda:initiator). */
+  public static final String SUBMITTED_BY = "submittedBy";
+
+  // Set by the register
+  /** Row id of the dossier in the register ({@code onestop.dossier.id}). */
+  public static final String DOSSIER_ID = "dossierId";
+  /** Dossier code (mã số hồ sơ), once accepted; also the business key. */
+  public static final String DOSSIER_CODE = "dossierCode";
+  public static final String PROCEDURE_NAME = "procedureName";
+  public static final String PROCEDURE_VERSION = "procedureVersion";
+  /** The required documents of the procedure, one per line, for the clerk's check. */
+  public static final String REQUIRED_DOCUMENTS = "requiredDocuments";
+  /** Lead handling agency id. */
+  public static final String HANDLING_AGENCY_ID = "handlingAgencyId";
+  /** True for procedures resolved on the spot (0 days). */
+  public static final String ON_THE_SPOT = "onTheSpot";
+  public static final String CHECK_DUE_AT = "checkDueAt";
+  public static final String TRANSFER_DUE_AT = "transferDueAt";
+  /** The appointment in force (moves with an apology's new date). */
+  public static final String DUE_AT = "dueAt";
+  /** The appointment whose passing makes the dossier late (given at acceptance or restart). */
+  public static final String LATE_AT = "lateAt";
+  /** One working day before {@link #LATE_AT}: the apology is due. */
+  public static final String APOLOGY_AT = "apologyAt";
+  public static final String SUPPLEMENT_WAIT_UNTIL = "supplementWaitUntil";
+  public static final String EXPLANATION_DUE_AT = "explanationDueAt";
+  public static final String UNCOLLECTED_REMINDER_AT = "uncollectedReminderAt";
+  public static final String LATE = "late";
+  public static final String APOLOGY_ISSUED = "apologyIssued";
+  /** The result came late before the lateness timer ran: an explanation is still owed. */
+  public static final String EXPLANATION_OWED = "explanationOwed";
+
+  // Decisions taken in forms
+  /** ACCEPT, SUPPLEMENT or REFUSE (Task_CheckDossier). */
+  public static final String RECEPTION_DECISION = "receptionDecision";
+  /** What is missing, once and completely (form 02). */
+  public static final String MISSING_DOCUMENTS = "missingDocuments";
+  public static final String REFUSAL_REASON = "refusalReason";
+  /** RESULT, SUPPLEMENT or REFUSED: what the handling agency decided. */
+  public static final String HANDLING_OUTCOME = "handlingOutcome";
+  public static final String RESULT_SUMMARY = "resultSummary";
+  public static final String APOLOGY_REASON = "apologyReason";
+  public static final String NEW_DUE_DATE = "newDueDate";
+  public static final String EXPLANATION = "explanation";
+  /** VERY_SATISFIED, SATISFIED, NOT_SATISFIED, or empty. */
+  public static final String RATING = "rating";
+  public static final String RATING_COMMENT = "ratingComment";
+
+  // agency-handling
+  public static final String LEG_NO = "legNo";
+  public static final String SPECIALIST = "specialist";
+  public static final String PROPOSED_OUTCOME = "proposedOutcome";
+  public static final String APPRAISAL_NOTES = "appraisalNotes";
+  public static final String APPROVED = "approved";
+  public static final String ASSIGN_DUE_AT = "assignDueAt";
+  public static final String APPRAISE_DUE_AT = "appraiseDueAt";
+  public static final String APPROVE_DUE_AT = "approveDueAt";
+  public static final String LEG_DUE_AT = "legDueAt";
+}
