@@ -35,7 +35,7 @@ public class Slips {
 
   static final float BODY = 9f;
   static final float SMALL = 7.5f;
-  static final float QR_SIZE = 74f;
+  static final float QR_SIZE = 92f;
 
   private final JdbcTemplate jdbc;
   private final DocumentStore documents;
@@ -56,7 +56,7 @@ public class Slips {
   public StoredDocument receipt(long dossierId) {
     DossierFacts d = DossierFacts.load(jdbc, dossierId);
     String title = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ";
-    try (PdfCanvas c = slip("01", title, d, d.receivingAgencyId())) {
+    try (PdfCanvas c = slip("01", title, d, d.receivingAgencyId(), d.receivedAt())) {
       c.paragraph(agencyName(d.receivingAgencyId()) + " tiếp nhận hồ sơ của: " + d.applicantName(), BODY, false, PdfCanvas.Align.LEFT);
       applicant(c, d);
       c.field("Nội dung yêu cầu giải quyết:", d.procedureName() + " (mã thủ tục " + d.procedureCode() + ")", BODY);
@@ -91,7 +91,7 @@ public class Slips {
     DossierFacts d = DossierFacts.load(jdbc, ((Number) r.get("dossier_id")).longValue());
     String agency = (String) r.get("agency_id");
     String title = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ";
-    try (PdfCanvas c = slip("02", title, d, agency)) {
+    try (PdfCanvas c = slip("02", title, d, agency, instant(r.get("requested_at")))) {
       c.field("Hồ sơ của:", d.applicantName(), BODY);
       applicant(c, d);
       c.field("Nội dung yêu cầu giải quyết:", d.procedureName() + " (mã thủ tục " + d.procedureCode() + ")", BODY);
@@ -115,7 +115,7 @@ public class Slips {
   public StoredDocument refusal(long dossierId) {
     DossierFacts d = DossierFacts.load(jdbc, dossierId);
     String title = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ";
-    try (PdfCanvas c = slip("03", title, d, d.receivingAgencyId())) {
+    try (PdfCanvas c = slip("03", title, d, d.receivingAgencyId(), null)) {
       c.paragraph(agencyName(d.receivingAgencyId()) + " tiếp nhận hồ sơ của: " + d.applicantName(), BODY, false,
           PdfCanvas.Align.LEFT);
       applicant(c, d);
@@ -142,7 +142,7 @@ public class Slips {
     Map<String, Object> a = rows.get(0);
     String agency = (String) a.get("agency_id");
     String title = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";
-    try (PdfCanvas c = slip("04", title, d, agency)) {
+    try (PdfCanvas c = slip("04", title, d, agency, instant(a.get("issued_at")))) {
       c.paragraph("Ngày " + VietnameseTime.date(d.receivedAt()) + ", " + agencyName(d.receivingAgencyId())
           + " tiếp nhận giải quyết hồ sơ của Ông/Bà " + d.applicantName() + ".", BODY, false, PdfCanvas.Align.LEFT);
       c.field("Nội dung yêu cầu giải quyết:", d.procedureName() + " (mã thủ tục " + d.procedureCode() + ")", BODY);
@@ -167,7 +167,7 @@ public class Slips {
     String title = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ";
     List<Map<String, Object>> events = jdbc.queryForList(
         "SELECT * FROM onestop.dossier_event WHERE dossier_id = ? ORDER BY at, id", dossierId);
-    try (PdfCanvas c = slip("05", title, d, d.receivingAgencyId())) {
+    try (PdfCanvas c = slip("05", title, d, d.receivingAgencyId(), null)) {
       c.field("Kèm theo hồ sơ của:", d.applicantName(), BODY);
       c.field("Cơ quan (bộ phận) giải quyết hồ sơ:", agencyName(d.handlingAgencyId()), BODY);
       c.field("Nhận hồ sơ:", VietnameseTime.dateTime(d.receivedAt()) + "; hẹn trả: " + VietnameseTime.dateTime(d.dueAt()), BODY);
@@ -257,7 +257,7 @@ public class Slips {
 
   // ---------------------------------------------------------------------------------------------
 
-  private PdfCanvas slip(String form, String title, DossierFacts d, String agencyId) {
+  private PdfCanvas slip(String form, String title, DossierFacts d, String agencyId, Instant issuedAt) {
     PdfCanvas c = new PdfCanvas(fonts, PDRectangle.A5, 10, "Mẫu số " + form + " — " + title);
     c.paragraph("Mẫu số " + form + " (Thông tư 01/2018/TT-VPCP)", SMALL - 1, false, PdfCanvas.Align.RIGHT);
     Optional<Agency> agency = agencyId == null ? Optional.empty() : organisation.find(agencyId);
@@ -266,7 +266,7 @@ public class Slips {
     c.twoColumns(List.of(parent.toUpperCase(vi), agencyName(agencyId).toUpperCase(vi)),
         List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
         SMALL, new boolean[] {false, true}, new boolean[] {true, true}, 0.45f);
-    c.paragraph(VietnameseTime.dateline(Instant.now()), SMALL, false, PdfCanvas.Align.RIGHT);
+    c.paragraph(VietnameseTime.dateline(issuedAt != null ? issuedAt : Instant.now()), SMALL, false, PdfCanvas.Align.RIGHT);
     c.gap(4);
     c.paragraph(title, 11, true, PdfCanvas.Align.CENTER);
     c.gap(4);
