@@ -1,0 +1,100 @@
+package vn.onestop.document;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.onestop.process.BpmnBean;
+
+/**
+ * The applicant's electronic data store (kho dữ liệu điện tử, Decree 45/2020): results, certified
+ * e-copies and digitised papers filed under the applicant's identity number, so that staff do not ask
+ * again for what is already there with legal value. Each reuse is recorded and counted in
+ * {@code dossier.reused_documents} (the Decision 766 digitisation indicator).
+ */
+@BpmnBean
+@Component("dataStore")
+public class ApplicantDataStore {
+
+  private final JdbcTemplate jdbc;
+  private final DocumentStore documents;
+
+  public ApplicantDataStore(JdbcTemplate jdbc, DocumentStore documents) {
+    this.jdbc = jdbc;
+    this.documents = documents;
+  }
+
+  /** Files a stored document in the applicant's data store (once; filing again changes nothing). */
+  public void file(String idNumber, long documentId, DataStoreCategory category, String actor) {
+    if (idNumber == null || idNumber.isBlank()) {
+      throw new IllegalArgumentException("Document " + documentId + " cannot be filed: the applicant has no identity number");
+    }
+    jdbc.update("INSERT INTO onestop.applicant_document (id_number, document_id, category, filed_by) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (id_number, document_id) DO NOTHING", idNumber.trim(), documentId, category.name(), actor);
+  }
+
+  /** Everything filed for the applicant, newest first, valid or not. */
+  public List<StoredDocument> documentsOf(String idNumber) {
+    return jdbc.query("SELECT " + DocumentStore.COLUMNS + " FROM onestop.document d"
+        + " JOIN onestop.applicant_document a ON a.document_id = d.id WHERE a.id_number = ? ORDER BY a.filed_at DESC, d.id DESC",
+        DocumentStore.ROW, idNumber.trim());
+  }
+
+  /**
+   * The documents that may be reused on the given day: results, certified e-copies and digitised
+   * papers with no expiry or valid after {@code on}; newest first.
+   */
+  public List<StoredDocument> reusable(String idNumber, LocalDate on) {
+    return jdbc.query("SELECT " + DocumentStore.COLUMNS + " FROM onestop.document d"
+        + " JOIN onestop.applicant_document a ON a.document_id = d.id"
+        + " WHERE a.id_number = ? AND a.category IN ('RESULT', 'CERTIFIED_ECOPY', 'DIGITISED')"
+        + " AND (d.valid_until IS NULL OR d.valid_until > ?) AND d.integrity_failed_at IS NULL"
+        + " ORDER BY a.filed_at DESC, d.id DESC", DocumentStore.ROW, idNumber.trim(), Date.valueOf(on));
+  }
+
+  /** What to offer the clerk at reception of a dossier: the reusable documents of its applicant today. */
+  public List<StoredDocument> offerFor(long dossierId) {
+    String idNumber = jdbc.queryForObject("SELECT applicant_id_number FROM onestop.dossier WHERE id = ?", String.class, dossierId);
+    return idNumber == null ? List.of() : reusable(idNumber, LocalDate.now(vn.onestop.catalog.ProcedureCatalog.VIETNAM));
+  }
+
+  /**
+   * Attaches a data-store document to a dossier as the file of a component, instead of asking the
+   * applicant for it again. The bytes are not copied. Records the reuse and counts it on the dossier.
+   *
+   * @throws DocumentRejectedException when the document is not in this applicant's store, has expired,
+   *                                   or was already reused for that component of the dossier
+   */
+  @Transactional
+  public StoredDocument reuse(long documentId, long dossierId, String componentId, String actor) {
+    Map<String, Object> dossier;
+    try {
+      dossier = jdbc.queryForMap("SELECT applicant_id_number FROM onestop.dossier WHERE id = ? FOR UPDATE", dossierId);
+    } catch (EmptyResultDataAccessException e) {
+      throw new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "dossierId", "No dossier with id " + dossierId);
+    }
+    String idNumber = (String) dossier.get("applicant_id_number");
+    if (idNumber == null) {
+      throw new DocumentRejectedException("dossierId", "Dossier " + dossierId + " has no applicant identity number: nothing to reuse");
+    }
+    StoredDocument source = reusable(idNumber, LocalDate.now(vn.onestop.catalog.ProcedureCatalog.VIETNAM)).stream()
+        .filter(d -> d.id() == documentId).findFirst()
+        .orElseThrow(() -> new DocumentRejectedException("documentId", "Document " + documentId
+            + " is not a still-valid document in the data store of applicant " + idNumber));
+    Integer already = jdbc.queryForObject("SELECT count(*) FROM onestop.document_reuse WHERE dossier_id = ? AND component_id = ?"
+        + " AND source_document_id = ?", Integer.class, dossierId, componentId, documentId);
+    if (already != null && already > 0) {
+      throw new DocumentRejectedException(DocumentRejectedException.Reason.CONFLICT, "documentId", "Document " + documentId + " is already reused for component '"
+          + componentId + "' of dossier " + dossierId);
+    }
+    StoredDocument attached = documents.storeReference(source, dossierId, componentId, actor);
+    jdbc.update("INSERT INTO onestop.document_reuse (dossier_id, component_id, source_document_id, document_id, reused_by)"
+        + " VALUES (?, ?, ?, ?, ?)", dossierId, componentId, documentId, attached.id(), actor);
+    jdbc.update("UPDATE onestop.dossier SET reused_documents = reused_documents + 1, updated_at = now() WHERE id = ?", dossierId);
+    return attached;
+  }
+}

@@ -1,0 +1,179 @@
+package vn.onestop.document;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.onestop.security.StaffUser;
+import vn.onestop.web.ApiException;
+
+/**
+ * Staff API for dossier documents ({@code /api/documents/**}, HTTP Basic via StaffApiAuthentication):
+ * upload component scans, list and download files (checksum verified), print slips and the log book,
+ * offer and reuse documents of the applicant's data store.
+ */
+@RestController
+@RequestMapping("/api/documents")
+class DocumentController {
+
+  record ReuseRequest(Long documentId, Long dossierId, String componentId) {}
+
+  private final DocumentStore documents;
+  private final Digitisation digitisation;
+  private final Slips slips;
+  private final ApplicantDataStore dataStore;
+  private final IdentityService identityService;
+
+  DocumentController(DocumentStore documents, Digitisation digitisation, Slips slips, ApplicantDataStore dataStore,
+      IdentityService identityService) {
+    this.documents = documents;
+    this.digitisation = digitisation;
+    this.slips = slips;
+    this.dataStore = dataStore;
+    this.identityService = identityService;
+  }
+
+  @PostMapping(path = "/dossiers/{dossierId}/components/{componentId}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<StoredDocument> upload(@PathVariable long dossierId, @PathVariable String componentId,
+      @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "origin", defaultValue = "ORIGINAL_SCAN") DocumentOrigin origin,
+      @RequestParam(name = "validUntil", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil)
+      throws IOException {
+    if (origin == DocumentOrigin.REUSED) {
+      throw ApiException.badRequest("origin", "Reuse goes through POST /api/documents/applicants/reuse");
+    }
+    String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? componentId : file.getOriginalFilename();
+    StoredDocument stored = digitisation.upload(dossierId, componentId, name, file.getContentType(), file.getBytes(), origin,
+        validUntil, actor());
+    return ResponseEntity.status(HttpStatus.CREATED).body(stored);
+  }
+
+  @GetMapping("/dossiers/{dossierId}")
+  List<StoredDocument> forDossier(@PathVariable long dossierId) {
+    actor();
+    return documents.forDossier(dossierId);
+  }
+
+  @GetMapping("/dossiers/{dossierId}/missing")
+  Map<String, List<String>> missing(@PathVariable long dossierId) {
+    actor();
+    return Map.of("missing", digitisation.missingComponents(dossierId));
+  }
+
+  @PostMapping("/dossiers/{dossierId}/digitised")
+  Map<String, Object> confirm(@PathVariable long dossierId) {
+    digitisation.confirm(dossierId, actor());
+    return Map.of("dossierId", dossierId, "digitised", true);
+  }
+
+  @GetMapping("/{documentId}")
+  StoredDocument metadata(@PathVariable long documentId) {
+    actor();
+    return documents.get(documentId);
+  }
+
+  @GetMapping("/{documentId}/content")
+  ResponseEntity<byte[]> content(@PathVariable long documentId) {
+    actor();
+    return file(documents.read(documentId));
+  }
+
+  /** The latest printed version of a slip; printed now if it never was. {@code 02} is for the latest supplement request. */
+  @GetMapping("/dossiers/{dossierId}/slips/{form}")
+  ResponseEntity<byte[]> slip(@PathVariable long dossierId, @PathVariable String form) {
+    actor();
+    StoredDocument doc = slips.latest(dossierId, form).orElseGet(() -> print(dossierId, form));
+    return file(documents.read(doc.id()));
+  }
+
+  /** Prints a slip again (a new version) from the register as it is now. */
+  @PostMapping("/dossiers/{dossierId}/slips/{form}")
+  ResponseEntity<StoredDocument> reprint(@PathVariable long dossierId, @PathVariable String form) {
+    actor();
+    return ResponseEntity.status(HttpStatus.CREATED).body(print(dossierId, form));
+  }
+
+  @GetMapping("/log-book")
+  ResponseEntity<byte[]> logBook(@RequestParam String agency,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    actor();
+    byte[] pdf = slips.logBook(agency, from, to);
+    return pdf(pdf, "so-theo-doi-" + agency + "-" + from + "-" + to + ".pdf");
+  }
+
+  @GetMapping("/applicants/{idNumber}/reusable")
+  List<StoredDocument> reusable(@PathVariable String idNumber,
+      @RequestParam(name = "on", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+    actor();
+    return dataStore.reusable(idNumber, on != null ? on : LocalDate.now(VietnameseTime.ZONE));
+  }
+
+  @PostMapping("/applicants/reuse")
+  ResponseEntity<StoredDocument> reuse(@RequestBody ReuseRequest request) {
+    String actor = actor();
+    if (request.documentId() == null) {
+      throw ApiException.badRequest("documentId", "documentId is required");
+    }
+    if (request.dossierId() == null) {
+      throw ApiException.badRequest("dossierId", "dossierId is required");
+    }
+    if (request.componentId() == null || request.componentId().isBlank()) {
+      throw ApiException.badRequest("componentId", "componentId is required");
+    }
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(dataStore.reuse(request.documentId(), request.dossierId(), request.componentId(), actor));
+  }
+
+  private StoredDocument print(long dossierId, String form) {
+    return switch (form) {
+      case "01" -> slips.receipt(dossierId);
+      case "02" -> slips.supplementRequest(latestSupplementRequest(dossierId));
+      case "03" -> slips.refusal(dossierId);
+      case "04" -> slips.apology(dossierId);
+      case "05" -> slips.processControl(dossierId);
+      default -> throw ApiException.badRequest("form", "Slips are 01 to 05 (the log book, 06, is /api/documents/log-book)");
+    };
+  }
+
+  private long latestSupplementRequest(long dossierId) {
+    return slips.latestSupplementRequestId(dossierId).orElseThrow(() -> ApiException.notFound(
+        "Dossier " + dossierId + " has no supplement request to print form 02 for"));
+  }
+
+  private String actor() {
+    return StaffUser.current(identityService).map(StaffUser::userId)
+        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, null, "Staff login required"));
+  }
+
+  private static ResponseEntity<byte[]> file(DocumentContent content) {
+    StoredDocument d = content.document();
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(d.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-SHA256", d.sha256())
+        .body(content.bytes());
+  }
+
+  private static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        .body(bytes);
+  }
+}

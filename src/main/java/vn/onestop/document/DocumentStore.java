@@ -1,0 +1,187 @@
+package vn.onestop.document;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every file of every dossier with its metadata. Files are never overwritten: storing again for the
+ * same dossier, component and kind adds the next version and keeps the old one. Reading verifies the
+ * SHA-256 recorded at storing time and refuses to return bytes that fail it.
+ */
+@Component("documentStore")
+public class DocumentStore {
+
+  private static final Logger log = LoggerFactory.getLogger(DocumentStore.class);
+
+  static final String COLUMNS = "d.id, d.dossier_id, d.dossier_code, d.component_id, d.kind, d.origin, d.version, d.title,"
+      + " d.file_name, d.content_type, d.size_bytes, d.sha256, d.applicant_id_number, d.valid_until, d.reused_from,"
+      + " d.added_by, d.added_at";
+
+  static final RowMapper<StoredDocument> ROW = DocumentStore::map;
+
+  private final JdbcTemplate jdbc;
+  private final ContentStore content;
+  private final Counter corrupted;
+
+  public DocumentStore(JdbcTemplate jdbc, ContentStore content, MeterRegistry meters) {
+    this.jdbc = jdbc;
+    this.content = content;
+    this.corrupted = Counter.builder("onestop.documents.corrupted")
+        .description("Documents whose content failed its SHA-256 check on read").register(meters);
+  }
+
+  /** Stores a new file (or the next version of one) and returns its metadata. */
+  @Transactional
+  public StoredDocument store(NewDocument doc) {
+    String code = null;
+    String applicant = doc.applicantIdNumber();
+    if (doc.dossierId() != null) {
+      Map<String, Object> dossier;
+      try {
+        // Locks the dossier row: two uploads of one component cannot take the same version number.
+        dossier = jdbc.queryForMap("SELECT code, applicant_id_number FROM onestop.dossier WHERE id = ? FOR UPDATE",
+            doc.dossierId());
+      } catch (EmptyResultDataAccessException e) {
+        throw new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "dossierId", "No dossier with id " + doc.dossierId());
+      }
+      code = (String) dossier.get("code");
+      if (applicant == null) {
+        applicant = (String) dossier.get("applicant_id_number");
+      }
+    }
+    String sha = sha256(doc.bytes());
+    String key = content.put(sha, doc.bytes());
+    Integer version = jdbc.queryForObject("SELECT coalesce(max(version), 0) + 1 FROM onestop.document"
+        + " WHERE dossier_id IS NOT DISTINCT FROM ? AND component_id = ? AND kind = ?",
+        Integer.class, doc.dossierId(), doc.componentId(), doc.kind().name());
+    Long id = jdbc.queryForObject("INSERT INTO onestop.document (dossier_id, dossier_code, component_id, kind, origin, version,"
+        + " title, file_name, content_type, size_bytes, sha256, storage_key, applicant_id_number, valid_until, reused_from,"
+        + " added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", Long.class,
+        doc.dossierId(), code, doc.componentId(), doc.kind().name(), doc.origin().name(), version, doc.title(),
+        doc.fileName(), doc.contentType(), (long) doc.bytes().length, sha, key, applicant,
+        doc.validUntil() == null ? null : Date.valueOf(doc.validUntil()), doc.reusedFrom(), doc.addedBy());
+    return get(id);
+  }
+
+  /**
+   * The newest version of a dossier's file for a component, any kind.
+   *
+   * @param dossierRef the dossier code, or its numeric id
+   */
+  public Optional<StoredDocument> latest(String dossierRef, String componentId) {
+    Long dossierId = resolveDossier(dossierRef);
+    if (dossierId == null) {
+      return Optional.empty();
+    }
+    return jdbc.query("SELECT " + COLUMNS + " FROM onestop.document d WHERE d.dossier_id = ? AND d.component_id = ?"
+        + " ORDER BY d.added_at DESC, d.id DESC LIMIT 1", ROW, dossierId, componentId).stream().findFirst();
+  }
+
+  /** All files of a dossier, every version, oldest first. */
+  public List<StoredDocument> forDossier(long dossierId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM onestop.document d WHERE d.dossier_id = ? ORDER BY d.id", ROW, dossierId);
+  }
+
+  /** Every version of one component of a dossier, oldest first. */
+  public List<StoredDocument> versions(long dossierId, String componentId, DocumentKind kind) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM onestop.document d WHERE d.dossier_id = ? AND d.component_id = ?"
+        + " AND d.kind = ? ORDER BY d.version", ROW, dossierId, componentId, kind.name());
+  }
+
+  /** A document's metadata. */
+  public Optional<StoredDocument> find(long documentId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM onestop.document d WHERE d.id = ?", ROW, documentId).stream().findFirst();
+  }
+
+  /** A document's metadata, or an exception naming the id. */
+  public StoredDocument get(long documentId) {
+    return find(documentId).orElseThrow(() -> new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "documentId", "No document with id " + documentId));
+  }
+
+  /**
+   * The bytes of a document, after checking them against the SHA-256 recorded when it was stored.
+   *
+   * @throws DocumentCorruptedException when they do not match; the bytes are not returned
+   */
+  public DocumentContent read(long documentId) {
+    StoredDocument doc = get(documentId);
+    String key = jdbc.queryForObject("SELECT storage_key FROM onestop.document WHERE id = ?", String.class, documentId);
+    byte[] bytes = content.get(key);
+    String actual = sha256(bytes);
+    if (!actual.equals(doc.sha256())) {
+      corrupted.increment();
+      jdbc.update("UPDATE onestop.document SET integrity_failed_at = now() WHERE id = ?", documentId);
+      log.error("Document {} ({}, dossier {}) failed its checksum: stored {}, read {}", documentId, doc.fileName(),
+          doc.dossierId(), doc.sha256(), actual);
+      throw new DocumentCorruptedException(documentId, doc.fileName(), doc.sha256(), actual);
+    }
+    return new DocumentContent(doc, bytes);
+  }
+
+  /** Copies a stored document's metadata into a new row without copying the bytes (reuse). */
+  StoredDocument storeReference(StoredDocument source, long dossierId, String componentId, String actor) {
+    String key = jdbc.queryForObject("SELECT storage_key FROM onestop.document WHERE id = ?", String.class, source.id());
+    Map<String, Object> dossier = jdbc.queryForMap("SELECT code, applicant_id_number FROM onestop.dossier WHERE id = ? FOR UPDATE",
+        dossierId);
+    Integer version = jdbc.queryForObject("SELECT coalesce(max(version), 0) + 1 FROM onestop.document"
+        + " WHERE dossier_id = ? AND component_id = ? AND kind = 'COMPONENT'", Integer.class, dossierId, componentId);
+    Long id = jdbc.queryForObject("INSERT INTO onestop.document (dossier_id, dossier_code, component_id, kind, origin, version,"
+        + " title, file_name, content_type, size_bytes, sha256, storage_key, applicant_id_number, valid_until, reused_from,"
+        + " added_by) VALUES (?, ?, ?, 'COMPONENT', 'REUSED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", Long.class,
+        dossierId, dossier.get("code"), componentId, version, source.title(), source.fileName(), source.contentType(),
+        source.sizeBytes(), source.sha256(), key, dossier.get("applicant_id_number"),
+        source.validUntil() == null ? null : Date.valueOf(source.validUntil()), source.id(), actor);
+    return get(id);
+  }
+
+  private Long resolveDossier(String dossierRef) {
+    if (dossierRef == null || dossierRef.isBlank()) {
+      return null;
+    }
+    List<Long> byCode = jdbc.queryForList("SELECT id FROM onestop.dossier WHERE code = ?", Long.class, dossierRef);
+    if (!byCode.isEmpty()) {
+      return byCode.get(0);
+    }
+    try {
+      return Long.parseLong(dossierRef.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static StoredDocument map(ResultSet rs, int row) throws SQLException {
+    Date validUntil = rs.getDate("valid_until");
+    LocalDate valid = validUntil == null ? null : validUntil.toLocalDate();
+    return new StoredDocument(rs.getLong("id"), (Long) rs.getObject("dossier_id", Long.class), rs.getString("dossier_code"),
+        rs.getString("component_id"), DocumentKind.valueOf(rs.getString("kind")),
+        DocumentOrigin.valueOf(rs.getString("origin")), rs.getInt("version"), rs.getString("title"),
+        rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+        rs.getString("applicant_id_number"), valid, (Long) rs.getObject("reused_from", Long.class),
+        rs.getString("added_by"), rs.getTimestamp("added_at").toInstant());
+  }
+}
