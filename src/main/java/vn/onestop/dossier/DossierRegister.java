@@ -57,9 +57,11 @@ public class DossierRegister {
   private final EngineTime time;
   private final DossierSettings settings;
   private final DossierNotices notices;
+  private final DossierPapers papers;
 
   public DossierRegister(DossierRows rows, ProcedureCatalog catalog, Organisation organisation, Deadlines deadlines,
-      DossierCodes codes, EngineTime time, DossierSettings settings, DossierNotices notices) {
+      DossierCodes codes, EngineTime time, DossierSettings settings, DossierNotices notices, DossierPapers papers) {
+    this.papers = papers;
     this.rows = rows;
     this.catalog = catalog;
     this.organisation = organisation;
@@ -189,6 +191,7 @@ public class DossierRegister {
         values (?, ?, ?, ?, ?, ?)""", d.id(), stage, agency, Timestamp.from(now), actor(execution), missing);
     rows.set(d.id(), "status = ?, supplement_count = supplement_count + 1", status);
     rows.event(d.id(), now, "SUPPLEMENT_REQUESTED", null, agency, d.receivingAgencyId(), actor(execution), null, null, missing);
+    papers.supplementRequest(d.id());
     Instant waitUntil = deadlines.after(deadlines.clockStart(now), settings.supplementWaitDays());
     execution.setVariable(SUPPLEMENT_WAIT_UNTIL, date(waitUntil));
     notices.toApplicant(d, "SUPPLEMENT_REQUEST", "Yêu cầu bổ sung, hoàn thiện hồ sơ",
@@ -224,6 +227,7 @@ public class DossierRegister {
     String reason = required(execution, REFUSAL_REASON, "Lý do từ chối");
     rows.set(d.id(), "status = 'REFUSED', outcome = 'NOT_ACCEPTED', refusal_reason = ?", reason);
     rows.event(d.id(), time.now(), "REFUSED_AT_RECEPTION", null, d.receivingAgencyId(), null, actor(execution), null, null, reason);
+    papers.refusal(d.id());
     notices.toApplicant(d, "REFUSAL", "Từ chối tiếp nhận hồ sơ", "Hồ sơ " + label(d) + " không được tiếp nhận: " + reason,
         Map.of("reason", reason));
   }
@@ -249,7 +253,8 @@ public class DossierRegister {
     execution.setVariable(TRANSFER_DUE_AT, date(deadlines.transfer(now)));
     ResolvedLegs.insert(rows, d.id(), catalog.legsFor(catalog.find(d.procedureCode(), d.procedureVersion()).orElseThrow(),
         d.receivingAgencyId()));
-    if (!d.resolutionDays().equals(BigDecimal.ZERO) && d.resolutionDays().signum() > 0) {
+    if (d.resolutionDays().signum() > 0) {
+      papers.receipt(d.id());
       notices.toApplicant(d, "RECEIPT", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
           "Hồ sơ " + d.procedureName() + " đã được tiếp nhận, mã số " + code + ". Hẹn trả kết quả: "
               + DossierNotices.format(appointment) + ".",
@@ -275,8 +280,9 @@ public class DossierRegister {
     }
     Instant now = time.now();
     boolean late = now.isAfter(d.dueAt());
-    rows.set(d.id(), "status = 'RETURNED', outcome = ?, finished_at = ?, returned_at = ?, late = ?, late_leg = ?, refusal_reason = ?, digitised = ?",
-        outcome, now, now, late, late ? d.handlingAgencyId() : null, text(task, REFUSAL_REASON, null), true);
+    rows.set(d.id(), "status = 'RETURNED', outcome = ?, finished_at = ?, returned_at = ?, late = ?, late_leg = ?, refusal_reason = ?",
+        outcome, now, now, late, late ? d.handlingAgencyId() : null, text(task, REFUSAL_REASON, null));
+    papers.digitisedIfComplete(d.id(), actor(task));
     rows.jdbc().update("update onestop.dossier_leg set started_at = ?, finished_at = ?, outcome = ?, due_at = ?, late = ? where dossier_id = ?",
         Timestamp.from(d.receivedAt()), Timestamp.from(now), outcome, Timestamp.from(d.dueAt()), late, d.id());
     rows.event(d.id(), now, "RESOLVED_ON_THE_SPOT", 1, d.handlingAgencyId(), d.receivingAgencyId(), actor(task),
@@ -290,7 +296,7 @@ public class DossierRegister {
   public void digitised(DelegateTask task) {
     DossierRow d = dossier(task);
     Instant now = time.now();
-    rows.set(d.id(), "digitised = true, digitised_at = ?", now);
+    papers.confirmDigitised(d.id(), actor(task));
     rows.event(d.id(), now, "DIGITISED", null, d.receivingAgencyId(), d.receivingAgencyId(), actor(task),
         instant(task.getVariable(TRANSFER_DUE_AT)), null, null);
   }
@@ -431,6 +437,7 @@ public class DossierRegister {
     task.getExecution().setVariable(DUE_AT, date(newDue));
     task.getExecution().setVariable(APOLOGY_ISSUED, true);
     moveOpenTaskDueDates(task, d, newDue);
+    papers.apology(d.id());
     notices.toApplicant(d, "APOLOGY", "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
         "Hồ sơ " + label(d) + " chậm so với ngày hẹn. Lý do: " + reason + ". Hẹn trả kết quả mới: "
             + DossierNotices.format(newDue) + ". Chúng tôi thành thật xin lỗi.",
@@ -544,6 +551,13 @@ public class DossierRegister {
         null, d.dueAt(), deadlines.timeliness(now, d.dueAt()), refusalReason);
     execution.setVariable(UNCOLLECTED_REMINDER_AT, date(deadlines.after(d.dueAt().isAfter(now) ? d.dueAt() : now,
         settings.uncollectedReminderDays())));
+    if (outcome.equals("RESULT")) {
+      Procedure procedure = catalog.find(d.procedureCode(), d.procedureVersion()).orElseThrow();
+      String documentName = procedure.result() == null ? d.procedureName() : procedure.result().name();
+      papers.electronicResult(d.id(), documentName, text(execution, RESULT_SUMMARY, documentName));
+    } else {
+      papers.refusal(d.id());
+    }
     boolean early = "EARLY".equals(deadlines.timeliness(now, d.dueAt()));
     if (outcome.equals("RESULT")) {
       notices.toApplicant(d, early ? "EARLY_RESULT" : "RESULT_READY",
@@ -565,6 +579,7 @@ public class DossierRegister {
     rows.event(d.id(), now, "RETURNED", null, d.receivingAgencyId(), null, actor(task), d.dueAt(),
         deadlines.timeliness(now, d.dueAt()), text(task, "returnChannel", "DESK"));
     recordRating(d, task, now);
+    papers.processControl(d.id());
   }
 
   private void recordRating(DossierRow d, DelegateTask task, Instant now) {

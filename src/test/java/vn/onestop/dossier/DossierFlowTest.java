@@ -46,8 +46,13 @@ class DossierFlowTest extends DossierFlowTestSupport {
     assertThat(digitise.getDueDate().toInstant()).isEqualTo(local("2026-03-02T17:00"));
     assertThat(taskService.getIdentityLinksForTask(digitise.getId())).anyMatch(l -> (DISTRICT_DESK + "-clerks").equals(l.getGroupId()));
 
+    assertThatThrownBy(() -> complete(task("Task_DigitiseDossier", dossier), withVariables("scannedAll", true)))
+        .as("the digitisation step blocks while a required component has no file").hasMessageContaining("component");
+    assertThat(dossier).isWaitingAt("Task_DigitiseDossier");
     digitiseAndTransfer(dossier);
     assertThat(rowById(id).digitised()).isTrue();
+    assertThat(jdbc.queryForList("select component_id from onestop.document where dossier_id = ? and kind = 'SLIP'", String.class, id))
+        .as("receipt slip (form 01) stored at acceptance").contains("slip-01");
     ProcessInstance leg = agency(dossier);
     assertThat(leg).isWaitingAt("Task_AssignSpecialist");
     assertThat(task("Task_AssignSpecialist", leg)).hasCandidateGroup(FINANCE_OFFICE + "-heads");
@@ -74,6 +79,9 @@ class DossierFlowTest extends DossierFlowTestSupport {
         "ASSIGNED", "APPRAISED", "APPROVED", "LEG_FINISHED", "RESULT_READY", "RETURNED");
     assertThat(rows.events(id)).filteredOn(e -> e.kind().equals("RESULT_READY")).singleElement()
         .satisfies(e -> assertThat(e.timeliness()).isEqualTo("ON_TIME"));
+    assertThat(returned.resultElectronic()).isTrue();
+    assertThat(jdbc.queryForList("select component_id from onestop.document where dossier_id = ? and kind in ('SLIP', 'RESULT')", String.class, id))
+        .contains("slip-01", "slip-05");
   }
 
   @Test

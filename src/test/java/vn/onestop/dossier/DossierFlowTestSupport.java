@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.onestop.calendar.WorkingCalendar;
+import vn.onestop.document.Digitisation;
+import vn.onestop.document.DocumentOrigin;
 
 /** Moves a dossier along the single-window flow with the engine's clock, as clerks would in Tasklist. */
 abstract class DossierFlowTestSupport {
@@ -40,6 +42,9 @@ abstract class DossierFlowTestSupport {
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired DossierRows rows;
+  @Autowired Digitisation digitisation;
+
+  static final byte[] SCAN = "%PDF-1.4\n% scan\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   @BeforeEach
   void specialistOfTheFinanceOffice() {
@@ -85,7 +90,16 @@ abstract class DossierFlowTestSupport {
     return dossier;
   }
 
+  /** Scans every required component (a one-page PDF each), as the clerk does before completing the step. */
+  void scanAll(ProcessInstance dossier) {
+    long id = dossierId(dossier);
+    for (String component : digitisation.missingComponents(id)) {
+      digitisation.upload(id, component, component + ".pdf", "application/pdf", SCAN, DocumentOrigin.ORIGINAL_SCAN, null, "clerk");
+    }
+  }
+
   void digitiseAndTransfer(ProcessInstance dossier) {
+    scanAll(dossier);
     complete(task("Task_DigitiseDossier", dossier), withVariables("scannedAll", true));
     complete(task("Task_TransferDossier", dossier), withVariables("handedOver", true));
   }

@@ -1,0 +1,75 @@
+package vn.onestop.dossier;
+
+import org.springframework.stereotype.Component;
+import vn.onestop.document.Digitisation;
+import vn.onestop.document.ElectronicResults;
+import vn.onestop.document.MissingComponentsException;
+import vn.onestop.document.Slips;
+
+/**
+ * The papers the law requires at each step, produced and stored in the step's transaction: the
+ * printed slips of Circular 01/2018 Art. 9 (01 receipt, 02 supplement request, 03 refusal, 04 apology,
+ * 05 process control), the check that every component was scanned, and the electronic result.
+ */
+@Component
+public class DossierPapers {
+
+  /** Who is recorded when no user is logged in (a timer, the portal API). */
+  static final String SYSTEM = "system";
+
+  private final Slips slips;
+  private final Digitisation digitisation;
+  private final ElectronicResults results;
+
+  public DossierPapers(Slips slips, Digitisation digitisation, ElectronicResults results) {
+    this.slips = slips;
+    this.digitisation = digitisation;
+    this.results = results;
+  }
+
+  /** Form 01, given with the dossier code (Art. 17.1d). */
+  public void receipt(long dossierId) {
+    slips.receipt(dossierId);
+  }
+
+  /** Form 02 for the latest supplement request. */
+  public void supplementRequest(long dossierId) {
+    slips.latestSupplementRequestId(dossierId).ifPresent(slips::supplementRequest);
+  }
+
+  /** Form 03. */
+  public void refusal(long dossierId) {
+    slips.refusal(dossierId);
+  }
+
+  /** Form 04. */
+  public void apology(long dossierId) {
+    slips.apology(dossierId);
+  }
+
+  /** Form 05, every hand-over with its time and timeliness; printed when the dossier is returned. */
+  public void processControl(long dossierId) {
+    slips.processControl(dossierId);
+  }
+
+  /** The digitisation step cannot complete while a required component lacks a file. */
+  public void confirmDigitised(long dossierId, String actor) {
+    try {
+      digitisation.confirm(dossierId, actor == null ? SYSTEM : actor);
+    } catch (MissingComponentsException e) {
+      throw new DossierInputException("documents", e.getMessage());
+    }
+  }
+
+  /** On-the-spot dossiers: recorded as digitised when every required component was scanned. */
+  public void digitisedIfComplete(long dossierId, String actor) {
+    if (digitisation.missingComponents(dossierId).isEmpty()) {
+      digitisation.confirm(dossierId, actor == null ? SYSTEM : actor);
+    }
+  }
+
+  /** The result as an electronic document with a QR code, filed in the applicant's data store. */
+  public void electronicResult(long dossierId, String documentName, String summary) {
+    results.issue(dossierId, documentName, summary);
+  }
+}
