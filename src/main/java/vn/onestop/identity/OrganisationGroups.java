@@ -34,6 +34,9 @@ public class OrganisationGroups implements ApplicationRunner {
   /** The processes a one-stop clerk may start (receive a dossier). */
   static final List<String> RECEPTION_PROCESSES = List.of("dossier");
 
+  /** The models every agency group reads. */
+  static final List<String> DOSSIER_PROCESSES = List.of("dossier", "agency-handling");
+
   private final Organisation organisation;
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -66,6 +69,11 @@ public class OrganisationGroups implements ApplicationRunner {
 
   private void grantRights(AgencyGroup group) {
     grant(group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // Reading the definitions of the dossier models: Tasklist shows their names, and the engine reads
+    // agency-handling when a clerk's transfer starts it as a call activity.
+    for (String process : DOSSIER_PROCESSES) {
+      grant(group.id(), Resources.PROCESS_DEFINITION, process, Permissions.READ);
+    }
     if (group.role() == AgencyRole.SUPERVISORS || group.role() == AgencyRole.HEADS) {
       grant(group.id(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
