@@ -136,6 +136,7 @@ public class DossierRegister {
     execution.setVariable(PROCEDURE_NAME, procedure.name());
     execution.setVariable(RECEIVING_AGENCY_ID, receiving.id());
     execution.setVariable(HANDLING_AGENCY_ID, handling);
+    execution.setVariable(RESPONSIBLE_AGENCY_ID, handling);
     execution.setVariable(CHANNEL, channel);
     execution.setVariable(ON_THE_SPOT, procedure.onTheSpot());
     execution.setVariable(REQUIRED_DOCUMENTS, requiredDocuments(procedure));
@@ -329,25 +330,43 @@ public class DossierRegister {
 
   // ---------------------------------------------------------------- handling (Art. 19)
 
-  /** agency-handling start: one agency's leg begins; its step deadlines go to the tasks. */
+  /**
+   * agency-handling start: one agency's leg begins. Its deadline is the one fixed on the transfer slip
+   * when the round was planned; the steps inside get their own from the leg's budgets. A leg at
+   * another level (Art. 19.7) is announced to that level's one-stop department, which monitors it.
+   */
   public void legStarted(DelegateExecution execution) {
     long id = dossierId(execution);
     int legNo = legNo(execution);
     Instant now = time.now();
-    DossierRows.LegRow leg = rows.legs(id).stream().filter(l -> l.legNo() == legNo).findFirst()
+    List<DossierRows.LegRow> legs = rows.legs(id);
+    DossierRows.LegRow leg = legs.stream().filter(l -> l.legNo() == legNo).findFirst()
         .orElseThrow(() -> new IllegalStateException("Dossier #" + id + " has no leg " + legNo));
     DossierRow d = rows.get(id);
     ResolvedLeg resolved = catalog.legsFor(catalog.find(d.procedureCode(), d.procedureVersion()).orElseThrow(),
         d.receivingAgencyId()).stream().filter(l -> l.order() == legNo).findFirst().orElseThrow();
-    Deadlines.LegDeadlines due = deadlines.leg(now, resolved);
-    rows.jdbc().update("update onestop.dossier_leg set started_at = ?, due_at = ?, finished_at = null, outcome = null where dossier_id = ? and leg_no = ?",
-        Timestamp.from(now), Timestamp.from(due.legDue()), id, legNo);
-    rows.event(id, now, "LEG_STARTED", legNo, d.receivingAgencyId(), leg.agencyId(), null, null, null, leg.task());
+    Deadlines.LegDeadlines steps = deadlines.leg(now, resolved);
+    Instant legDue = leg.dueAt() != null ? leg.dueAt() : steps.legDue();
+    rows.jdbc().update("update onestop.dossier_leg set started_at = ?, due_at = ?, finished_at = null, outcome = null, rounds = rounds + 1 where dossier_id = ? and leg_no = ?",
+        Timestamp.from(now), Timestamp.from(legDue), id, legNo);
+    String from = legs.stream().filter(l -> l.legNo() < legNo && "RESULT".equals(l.outcome()))
+        .reduce((a, b) -> b).map(DossierRows.LegRow::agencyId).orElse(d.receivingAgencyId());
+    rows.event(id, now, "LEG_STARTED", legNo, from, leg.agencyId(), null, legDue, null, leg.task());
+    if (resolved.crossLevel()) {
+      Agency upper = organisation.oneStopFor(leg.agencyId());
+      notices.toStaff(d, upper.clerksGroup(), "CROSS_LEVEL_TRANSFER", "Hồ sơ liên thông từ cấp dưới",
+          "Hồ sơ " + label(d) + " chuyển đến " + organisation.get(leg.agencyId()).name() + ", hạn "
+              + DossierNotices.format(legDue) + " (Nghị định 61/2018 Điều 19.7).", Map.of());
+    }
     execution.setVariable(HANDLING_AGENCY_ID, leg.agencyId());
-    execution.setVariable(ASSIGN_DUE_AT, date(due.assignDue()));
-    execution.setVariable(APPRAISE_DUE_AT, date(due.appraiseDue()));
-    execution.setVariable(APPROVE_DUE_AT, date(due.approveDue()));
-    execution.setVariable(LEG_DUE_AT, date(due.legDue()));
+    execution.setVariable(ASSIGN_DUE_AT, date(min(steps.assignDue(), legDue)));
+    execution.setVariable(APPRAISE_DUE_AT, date(min(steps.appraiseDue(), legDue)));
+    execution.setVariable(APPROVE_DUE_AT, date(min(steps.approveDue(), legDue)));
+    execution.setVariable(LEG_DUE_AT, date(legDue));
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   /** Task_AssignSpecialist, on complete: the head names a specialist of the agency (Art. 19.2). */
@@ -367,11 +386,15 @@ public class DossierRegister {
   /** Task_Appraise, on complete: the specialist proposes the outcome (Art. 19.3-19.4, 19.8). */
   public void appraised(DelegateTask task) {
     String outcome = required(task, PROPOSED_OUTCOME, "Đề xuất kết quả").toUpperCase();
-    if (!HANDLING_OUTCOMES.contains(outcome)) {
-      throw new DossierInputException(PROPOSED_OUTCOME, "Đề xuất '" + outcome + "' không hợp lệ (RESULT, SUPPLEMENT, REFUSED)");
+    if (!HANDLING_OUTCOMES.contains(outcome) && !outcome.equals("CONSULT")) {
+      throw new DossierInputException(PROPOSED_OUTCOME, "Đề xuất '" + outcome + "' không hợp lệ (RESULT, SUPPLEMENT, REFUSED, CONSULT)");
     }
     task.setVariable(PROPOSED_OUTCOME, outcome);
     switch (outcome) {
+      case "CONSULT" -> {
+        required(task, CONSULTED_AGENCIES, "Cơ quan được lấy ý kiến");
+        required(task, CONSULTATION_QUESTION, "Nội dung xin ý kiến");
+      }
       case "SUPPLEMENT" -> required(task, MISSING_DOCUMENTS, "Nội dung cần bổ sung");
       case "REFUSED" -> required(task, REFUSAL_REASON, "Lý do từ chối giải quyết");
       default -> required(task, RESULT_SUMMARY, "Nội dung kết quả giải quyết");
@@ -400,8 +423,13 @@ public class DossierRegister {
     String outcome = text(execution, PROPOSED_OUTCOME, "RESULT");
     Instant now = time.now();
     Instant legDue = instant(execution.getVariable(LEG_DUE_AT));
-    rows.jdbc().update("update onestop.dossier_leg set finished_at = ?, outcome = ?, late = late or ? where dossier_id = ? and leg_no = ?",
-        Timestamp.from(now), outcome, legDue != null && now.isAfter(legDue), id, legNo);
+    rows.jdbc().update("""
+        update onestop.dossier_leg set finished_at = ?, outcome = ?, late = late or ?, missing = ?, refusal_reason = ?, result_summary = ?
+        where dossier_id = ? and leg_no = ?""",
+        Timestamp.from(now), outcome, legDue != null && now.isAfter(legDue),
+        outcome.equals("SUPPLEMENT") ? text(execution, MISSING_DOCUMENTS, null) : null,
+        outcome.equals("REFUSED") ? text(execution, REFUSAL_REASON, null) : null,
+        outcome.equals("RESULT") ? text(execution, RESULT_SUMMARY, null) : null, id, legNo);
     String agency = text(execution, HANDLING_AGENCY_ID, null);
     DossierRow d = rows.get(id);
     rows.event(id, now, "LEG_FINISHED", legNo, agency, d.receivingAgencyId(), null, legDue, deadlines.timeliness(now, legDue), outcome);
@@ -427,10 +455,10 @@ public class DossierRegister {
       throw new DossierInputException(NEW_DUE_DATE, "Hồ sơ " + label(d) + " đã được hẹn lại một lần; chỉ được hẹn lại một lần (Nghị định 61/2018 Điều 19.9)");
     }
     Instant now = time.now();
-    String agency = text(task, HANDLING_AGENCY_ID, d.handlingAgencyId());
+    String agency = text(task, RESPONSIBLE_AGENCY_ID, d.handlingAgencyId());
     rows.jdbc().update("""
         insert into onestop.apology (dossier_id, agency_id, leg_no, reason, previous_due_at, new_due_at, issued_at, issued_by)
-        values (?, ?, ?, ?, ?, ?, ?, ?)""", d.id(), agency, 1, reason, Timestamp.from(d.dueAt()), Timestamp.from(newDue),
+        values (?, ?, ?, ?, ?, ?, ?, ?)""", d.id(), agency, legOf(d.id(), agency), reason, Timestamp.from(d.dueAt()), Timestamp.from(newDue),
         Timestamp.from(now), actor(task));
     rows.set(d.id(), "due_at = ?, apology_at = ?, apology_required = true", newDue, now);
     rows.event(d.id(), now, "APOLOGY", null, agency, d.receivingAgencyId(), actor(task), instant(task.getVariable(LATE_AT)),
@@ -463,11 +491,14 @@ public class DossierRegister {
   /** Timer at the appointment: the dossier is late, whatever comes later (DOMAIN §2.8). */
   public void markLate(DelegateExecution execution) {
     DossierRow d = dossier(execution);
-    String agency = text(execution, HANDLING_AGENCY_ID, d.handlingAgencyId());
     Instant now = time.now();
+    DossierRows.LegRow leg = responsibleLeg(d, now);
+    String agency = leg == null ? d.handlingAgencyId() : leg.agencyId();
     rows.set(d.id(), "late = true, late_leg = coalesce(late_leg, ?), explanation_required = true", agency);
-    rows.jdbc().update("update onestop.dossier_leg set late = true where dossier_id = ? and agency_id = ? and finished_at is null",
-        d.id(), agency);
+    if (leg != null) {
+      rows.jdbc().update("update onestop.dossier_leg set late = true where dossier_id = ? and leg_no = ?", d.id(), leg.legNo());
+    }
+    execution.setVariable(RESPONSIBLE_AGENCY_ID, agency);
     rows.event(d.id(), now, "LATE", null, agency, null, null, d.dueAt(), "LATE", null);
     execution.setVariable(LATE, true);
     execution.setVariable(EXPLANATION_DUE_AT, date(deadlines.after(deadlines.clockStart(now), settings.explanationDays())));
@@ -478,10 +509,10 @@ public class DossierRegister {
     DossierRow d = dossier(task);
     String text = required(task, EXPLANATION, "Nội dung giải trình");
     Instant now = time.now();
-    String agency = text(task, HANDLING_AGENCY_ID, d.handlingAgencyId());
+    String agency = text(task, RESPONSIBLE_AGENCY_ID, d.handlingAgencyId());
     rows.jdbc().update("""
         insert into onestop.explanation (dossier_id, agency_id, leg_no, text, written_at, written_by) values (?, ?, ?, ?, ?, ?)""",
-        d.id(), agency, 1, text, Timestamp.from(now), actor(task));
+        d.id(), agency, legOf(d.id(), agency), text, Timestamp.from(now), actor(task));
     rows.set(d.id(), "explanation_at = ?", now);
     rows.event(d.id(), now, "EXPLANATION", null, agency, null, actor(task), instant(task.getVariable(EXPLANATION_DUE_AT)),
         deadlines.timeliness(now, instant(task.getVariable(EXPLANATION_DUE_AT))), text);
@@ -539,9 +570,15 @@ public class DossierRegister {
     DossierRow d = dossier(execution);
     Instant now = time.now();
     boolean late = now.isAfter(instant(execution.getVariable(LATE_AT))) || d.late();
+    String lateLeg = null;
+    if (late) {
+      DossierRows.LegRow leg = responsibleLeg(d, now);
+      lateLeg = d.lateLeg() != null ? d.lateLeg() : leg != null ? leg.agencyId() : d.handlingAgencyId();
+      execution.setVariable(RESPONSIBLE_AGENCY_ID, lateLeg);
+    }
     rows.set(d.id(), "status = 'FINISHED', outcome = ?, finished_at = ?, refusal_reason = coalesce(?, refusal_reason), late = ?, late_leg = ?"
             + (late ? ", explanation_required = true" : ""),
-        outcome, now, refusalReason, late, late ? (d.lateLeg() != null ? d.lateLeg() : d.handlingAgencyId()) : null);
+        outcome, now, refusalReason, late, lateLeg);
     if (late && !Boolean.TRUE.equals(execution.getVariable(LATE))) {
       // The result came after the appointment but before the lateness timer ran: the explanation is still owed.
       execution.setVariable(LATE, true);
@@ -609,6 +646,33 @@ public class DossierRegister {
     rows.set(d.id(), "status = 'WITHDRAWN', outcome = 'WITHDRAWN'");
     rows.event(d.id(), time.now(), "WITHDRAWN", null, null, d.receivingAgencyId(), text(execution, "withdrawnBy", null), null, null,
         text(execution, "withdrawalReason", null));
+  }
+
+  /**
+   * The apology timer fired: the agency whose leg puts the appointment at risk writes it - the leg
+   * already past its own deadline, else the one still running.
+   */
+  public void apologyDue(DelegateExecution execution) {
+    DossierRow d = dossier(execution);
+    DossierRows.LegRow leg = responsibleLeg(d, time.now());
+    execution.setVariable(RESPONSIBLE_AGENCY_ID, leg == null ? d.handlingAgencyId() : leg.agencyId());
+  }
+
+  /**
+   * Whose delay it is (the register names the leg, so supervisors see it): a leg already marked late;
+   * else a running leg past its own deadline; else the first leg still running.
+   */
+  DossierRows.LegRow responsibleLeg(DossierRow d, Instant now) {
+    List<DossierRows.LegRow> legs = rows.legs(d.id());
+    return legs.stream().filter(DossierRows.LegRow::late).findFirst()
+        .or(() -> legs.stream().filter(l -> l.finishedAt() == null && l.dueAt() != null && now.isAfter(l.dueAt())).findFirst())
+        .or(() -> legs.stream().filter(l -> l.finishedAt() == null).findFirst())
+        .orElse(null);
+  }
+
+  private Integer legOf(long dossierId, String agency) {
+    return rows.legs(dossierId).stream().filter(l -> l.agencyId().equals(agency)).map(DossierRows.LegRow::legNo)
+        .findFirst().orElse(null);
   }
 
   // ---------------------------------------------------------------- helpers

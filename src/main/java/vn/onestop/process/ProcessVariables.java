@@ -79,4 +79,23 @@ public final class ProcessVariables {
   public static final String APPRAISE_DUE_AT = "appraiseDueAt";
   public static final String APPROVE_DUE_AT = "approveDueAt";
   public static final String LEG_DUE_AT = "legDueAt";
+
+  // Legs of an interlinked dossier (liên thông) and consultation (lấy ý kiến)
+  /** The legs of this handling round, e.g. {@code "1,2,3"}; those finished with a result are not repeated. */
+  public static final String PENDING_LEGS = "pendingLegs";
+  public static final String LEG_COUNT = "legCount";
+  /** SEQUENTIAL (Art. 19.6a) or PARALLEL (Art. 19.6b). */
+  public static final String LEG_ARRANGEMENT = "legArrangement";
+  /** The agency that answers for a late or stopped dossier: apology and explanation go to it. */
+  public static final String RESPONSIBLE_AGENCY_ID = "responsibleAgencyId";
+  /** Comma-separated agency ids asked for an opinion. */
+  public static final String CONSULTED_AGENCIES = "consultedAgencies";
+  public static final String CONSULTATION_QUESTION = "consultationQuestion";
+  public static final String CONSULTATION_DAYS = "consultationDays";
+  public static final String CONSULTATION_AGENCIES = "consultationAgencies";
+  public static final String CONSULTATION_COUNT = "consultationCount";
+  public static final String CONSULTATION_DUE_AT = "consultationDueAt";
+  /** The consulted agency of one Task_GiveOpinion instance (local). */
+  public static final String CONSULTED_AGENCY_ID = "consultedAgencyId";
+  public static final String OPINION = "opinion";
 }
