@@ -185,7 +185,8 @@ public class DossierRegister {
   private void requestSupplement(DelegateExecution execution, String stage, String status) {
     DossierRow d = dossier(execution);
     String missing = required(execution, MISSING_DOCUMENTS, "Nội dung cần bổ sung");
-    String agency = stage.equals("RECEPTION") ? d.receivingAgencyId() : text(execution, HANDLING_AGENCY_ID, d.handlingAgencyId());
+    String agency = stage.equals("RECEPTION") ? d.receivingAgencyId()
+        : text(execution, RESPONSIBLE_AGENCY_ID, text(execution, HANDLING_AGENCY_ID, d.handlingAgencyId()));
     Instant now = time.now();
     rows.jdbc().update("""
         insert into onestop.supplement_request (dossier_id, stage, agency_id, requested_at, requested_by, missing)

@@ -88,6 +88,12 @@ public class HandlingLegs {
     return Integer.parseInt(itemAt(pendingLegs, loopCounter));
   }
 
+  /** Candidate groups of the n-th consulted agency's opinion task: its specialists and heads. */
+  public String consultedGroups(String agencies, Object loopCounter) {
+    String agency = itemAt(agencies, loopCounter);
+    return agency + "-specialists," + agency + "-heads";
+  }
+
   /** The n-th entry of a comma-separated list variable. */
   public String itemAt(String list, Object index) {
     String[] items = list.split(",");
@@ -179,7 +185,7 @@ public class HandlingLegs {
   /** Task_GiveOpinion, on complete: the consulted agency's written opinion. */
   public void opinionGiven(DelegateTask task) {
     long id = dossierId(task);
-    String agency = (String) task.getVariable(CONSULTED_AGENCY_ID);
+    String agency = itemAt((String) task.getVariable(CONSULTATION_AGENCIES), task.getVariable("loopCounter"));
     String opinion = DossierRegister.required(task, OPINION, "Ý kiến");
     Instant now = time.now();
     String actor = task.getAssignee();

@@ -95,7 +95,5 @@ public final class ProcessVariables {
   public static final String CONSULTATION_AGENCIES = "consultationAgencies";
   public static final String CONSULTATION_COUNT = "consultationCount";
   public static final String CONSULTATION_DUE_AT = "consultationDueAt";
-  /** The consulted agency of one Task_GiveOpinion instance (local). */
-  public static final String CONSULTED_AGENCY_ID = "consultedAgencyId";
   public static final String OPINION = "opinion";
 }
