@@ -1,0 +1,157 @@
+package vn.onestop.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The report's SQL over the register ({@code onestop.dossier}). One pass over the dossiers that were
+ * received in the period, finished in it, or still running at its end, with one FILTERed count per
+ * {@link Tally} column, grouped by responsible agency and one dimension. Formulas: docs/kpis.md.
+ */
+@Repository
+public class RegisterQueries {
+
+  /** A dimension the counts may be grouped by, besides the responsible agency. */
+  public enum Dimension {
+    NONE("''"), LEVEL("level"), FIELD("field"), PROCEDURE("procedure_code"), CHANNEL("channel");
+
+    final String column;
+
+    Dimension(String column) {
+      this.column = column;
+    }
+  }
+
+  /** The counts of one (agency, dimension value) group. */
+  public record Group(String agencyId, String key, Tally tally) {}
+
+  private final JdbcTemplate jdbc;
+
+  public RegisterQueries(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Counts for the period {@code [start, end)}; "in progress" and "overdue" are taken at {@code asOf}
+   * (the end of the period, or now for a period not over yet).
+   */
+  public List<Group> tally(Instant start, Instant end, Instant asOf, ReportFilter filter, Dimension dimension,
+      PlanTargets.SatisfactionFields fields) {
+    Timestamp s = Timestamp.from(start);
+    Timestamp e = Timestamp.from(end);
+    Timestamp a = Timestamp.from(asOf);
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder();
+    sql.append("""
+        SELECT agency, dim,
+          count(*) FILTER (WHERE rcv) AS received,
+          count(*) FILTER (WHERE rcv AND channel = 'ONLINE') AS received_online,
+          count(*) FILTER (WHERE rcv AND digitised) AS digitised,
+          count(*) FILTER (WHERE rcv AND supplement_count > 0) AS with_supplement,
+          count(*) FILTER (WHERE rcv AND fee_paid) AS fee_paid,
+          count(*) FILTER (WHERE rcv AND fee_paid AND fee_paid_online) AS fee_paid_online,
+          count(*) FILTER (WHERE res) AS resolved,
+          count(*) FILTER (WHERE res AND NOT late AND finished_day < due_day) AS early,
+          count(*) FILTER (WHERE res AND NOT late AND NOT (finished_day < due_day)) AS on_time,
+          count(*) FILTER (WHERE res AND late) AS late,
+          count(*) FILTER (WHERE res AND late AND apology_at IS NOT NULL) AS late_with_apology,
+          count(*) FILTER (WHERE res AND late AND explanation_at IS NOT NULL) AS late_with_explanation,
+          count(*) FILTER (WHERE res AND outcome = 'RESULT') AS results,
+          count(*) FILTER (WHERE res AND outcome = 'RESULT' AND result_electronic) AS results_electronic,
+          count(*) FILTER (WHERE res AND rating IS NOT NULL) AS rated,
+          count(*) FILTER (WHERE res AND rating IN ('VERY_SATISFIED', 'SATISFIED')) AS satisfied,
+          count(*) FILTER (WHERE res AND rating IS NOT NULL AND field = ?) AS rated_land,
+          count(*) FILTER (WHERE res AND rating IN ('VERY_SATISFIED', 'SATISFIED') AND field = ?) AS satisfied_land,
+          count(*) FILTER (WHERE res AND rating IS NOT NULL AND field = ?) AS rated_construction,
+          count(*) FILTER (WHERE res AND rating IN ('VERY_SATISFIED', 'SATISFIED') AND field = ?) AS satisfied_construction,
+          count(*) FILTER (WHERE res AND rating IS NOT NULL AND field = ?) AS rated_investment,
+          count(*) FILTER (WHERE res AND rating IN ('VERY_SATISFIED', 'SATISFIED') AND field = ?) AS satisfied_investment,
+          count(resolution_working_days) FILTER (WHERE res) AS timed,
+          count(*) FILTER (WHERE fin AND outcome = 'WITHDRAWN') AS withdrawn,
+          count(*) FILTER (WHERE wip) AS in_progress,
+          count(*) FILTER (WHERE wip AND due_at < ?) AS overdue,
+          sum(resolution_working_days) FILTER (WHERE res) AS working_days
+        FROM (
+          SELECT responsible_agency_id AS agency, """).append(dimension.column).append("""
+         AS dim, channel, digitised, supplement_count, fee_paid, fee_paid_online, late, apology_at,
+                 explanation_at, outcome, result_electronic, rating, field, resolution_working_days, due_at,
+                 (received_at >= ? AND received_at < ?) AS rcv,
+                 (finished_at >= ? AND finished_at < ?) AS fin,
+                 (finished_at >= ? AND finished_at < ? AND outcome IN ('RESULT', 'REFUSED')) AS res,
+                 (received_at < ? AND ((finished_at IS NULL AND outcome IS NULL) OR finished_at >= ?)) AS wip,
+                 (finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS finished_day,
+                 (due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS due_day
+          FROM onestop.dossier
+          WHERE ((received_at >= ? AND received_at < ?)
+              OR (finished_at >= ? AND finished_at < ?)
+              OR (received_at < ? AND finished_at IS NULL AND outcome IS NULL)
+              OR (received_at < ? AND finished_at >= ?))
+        """);
+    args.add(fields.land());
+    args.add(fields.land());
+    args.add(fields.construction());
+    args.add(fields.construction());
+    args.add(fields.investment());
+    args.add(fields.investment());
+    args.add(a);
+    args.add(s); args.add(e);
+    args.add(s); args.add(e);
+    args.add(s); args.add(e);
+    args.add(a); args.add(a);
+    args.add(s); args.add(e);
+    args.add(s); args.add(e);
+    args.add(a);
+    args.add(a); args.add(a);
+    if (filter.agencyIds() != null) {
+      sql.append(" AND responsible_agency_id = ANY(?)");
+      args.add(filter.agencyIds().toArray(String[]::new));
+    }
+    condition(sql, args, "level", filter.level());
+    condition(sql, args, "field", filter.field());
+    condition(sql, args, "procedure_code", filter.procedure());
+    condition(sql, args, "channel", filter.channel());
+    sql.append(") d GROUP BY agency, dim");
+    return jdbc.query(sql.toString(), (rs, n) -> group(rs), args.toArray());
+  }
+
+  private static void condition(StringBuilder sql, List<Object> args, String column, String value) {
+    if (value != null && !value.isBlank()) {
+      sql.append(" AND ").append(column).append(" = ?");
+      args.add(value);
+    }
+  }
+
+  private static Group group(ResultSet rs) throws SQLException {
+    Tally t = new Tally();
+    String[] columns = {"received", "received_online", "digitised", "with_supplement", "fee_paid", "fee_paid_online",
+        "resolved", "early", "on_time", "late", "late_with_apology", "late_with_explanation", "results",
+        "results_electronic", "rated", "satisfied", "rated_land", "satisfied_land", "rated_construction",
+        "satisfied_construction", "rated_investment", "satisfied_investment", "timed", "withdrawn", "in_progress",
+        "overdue"};
+    for (int i = 0; i < columns.length; i++) {
+      t.set(Tally.COUNTS[i], rs.getLong(columns[i]));
+    }
+    t.setWorkingDays(rs.getBigDecimal("working_days"));
+    return new Group(rs.getString("agency"), rs.getString("dim"), t);
+  }
+
+  /** Sum of groups by key, for callers that roll agencies up. */
+  public static Map<String, Tally> sumBy(List<Group> groups, java.util.function.Function<Group, String> key) {
+    Map<String, Tally> out = new LinkedHashMap<>();
+    for (Group g : groups) {
+      String k = key.apply(g);
+      if (k != null) {
+        out.computeIfAbsent(k, x -> new Tally()).add(g.tally());
+      }
+    }
+    return out;
+  }
+}
