@@ -111,7 +111,7 @@ public class ComplianceFinder {
         SELECT code, responsible_agency_id, receiving_agency_id, procedure_code, procedure_name, field, channel, status,
                received_at, due_at, original_due_at, finished_at, late, apology_at, explanation_at,
                count(*) OVER () AS total
-        FROM onestop.dossier WHERE """).append(where).append(" AND outcome IS DISTINCT FROM 'WITHDRAWN'");
+        FROM onestop.dossier WHERE""").append(" ").append(where).append(" AND outcome IS DISTINCT FROM 'WITHDRAWN'");
     if (agencyIds != null) {
       sql.append(" AND responsible_agency_id = ANY(?)");
       args.add(agencyIds.toArray(String[]::new));
