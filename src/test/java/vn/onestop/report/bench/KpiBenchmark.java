@@ -175,7 +175,7 @@ public final class KpiBenchmark {
     jdbc.execute("TRUNCATE onestop.dossier CASCADE");
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.execute(SyntheticProvince.agencies(organisation.all()));
-      s.execute(SyntheticProvince.DOSSIERS.replace(":n", String.valueOf(n)));
+      s.execute(SyntheticProvince.DOSSIERS.replace("{{N}}", String.valueOf(n)));
     }
     System.out.printf(Locale.ROOT, "Generated %d dossiers in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
     long t1 = System.nanoTime();

@@ -78,7 +78,7 @@ final class SyntheticProvince {
                  floor(random() * (SELECT count(*) FROM bench_agency))::int AS ai, floor(random() * 60)::int AS pi,
                  timestamptz '2025-01-01 08:00+07' + floor(random() * 365) * interval '1 day'
                    + random() * interval '8 hours' AS recv, random() AS ropen
-          FROM generate_series(1, :n) g
+          FROM generate_series(1, {{N}}) g
         ) b
         JOIN bench_agency a ON a.idx = b.ai
         JOIN bench_proc p ON p.idx = b.pi
