@@ -68,17 +68,17 @@ public class KpiReportService {
         List<ReportPeriod> parts = groupBy == GroupBy.MONTH ? period.months() : period.quarters();
         for (ReportPeriod part : parts) {
           Instant partAsOf = part.end().isBefore(now) ? part.end() : now;
-          Tally t = sum(queries.tally(part.start(), part.end(), partAsOf, filter, Dimension.NONE, targets.satisfactionFields()));
+          Tally t = sum(queries.tally(part, partAsOf, filter, Dimension.NONE, targets.satisfactionFields()));
           rows.add(row(part.label(), part.from() + "…" + part.to(), t, year));
           total.add(withoutSnapshot(t));
         }
         // A dossier in progress at each month's end is not "in progress" for the year; take the period's own.
-        Tally whole = sum(queries.tally(period.start(), period.end(), asOf, filter, Dimension.NONE, targets.satisfactionFields()));
+        Tally whole = sum(queries.tally(period, asOf, filter, Dimension.NONE, targets.satisfactionFields()));
         total.set("inProgress", whole.get("inProgress"));
         total.set("overdue", whole.get("overdue"));
       }
       case AGENCY -> {
-        List<Group> groups = queries.tally(period.start(), period.end(), asOf, filter, Dimension.NONE, targets.satisfactionFields());
+        List<Group> groups = queries.tally(period, asOf, filter, Dimension.NONE, targets.satisfactionFields());
         total = sum(groups);
         for (Map.Entry<String, Set<String>> unit : agencyUnits(agencyId, filter).entrySet()) {
           Tally t = new Tally();
@@ -98,7 +98,7 @@ public class KpiReportService {
           case CHANNEL -> Dimension.CHANNEL;
           default -> Dimension.NONE;
         };
-        List<Group> groups = queries.tally(period.start(), period.end(), asOf, filter, dimension, targets.satisfactionFields());
+        List<Group> groups = queries.tally(period, asOf, filter, dimension, targets.satisfactionFields());
         total = sum(groups);
         if (dimension != Dimension.NONE) {
           RegisterQueries.sumBy(groups, Group::key).forEach((k, t) -> rows.add(row(k, k, t, year)));

@@ -132,6 +132,47 @@ class KpiReportTest {
         .containsEntry("inProgress", 3L);
   }
 
+  @Test
+  void monthlySummaryFollowsEveryChangeOfTheRegister() {
+    sameAsRows();
+    // D7 finishes late at the end of March, D1 moves to another agency, D2's rating changes, D9 goes.
+    jdbc.update("UPDATE onestop.dossier SET finished_at = ?, outcome = 'RESULT', status = 'RETURNED', late = true,"
+        + " resolution_working_days = 4 WHERE code = 'RPTT-D7'", java.sql.Timestamp.from(ReportFixture.at("2019-03-29T10:00")));
+    jdbc.update("UPDATE onestop.dossier SET handling_agency_id = 'kien-duc' WHERE code = 'RPTT-D1'");
+    jdbc.update("UPDATE onestop.dossier SET rating = 'NOT_SATISFIED', status = 'RATED' WHERE code = 'RPTT-D2'");
+    jdbc.update("DELETE FROM onestop.dossier WHERE code = 'RPTT-D9'");
+    sameAsRows();
+    KpiReport.Row t = march("nhan-co", KpiReportService.GroupBy.NONE).total();
+    // resolved: D2 D3 D4 D5 D7; late D4 D5 D7; satisfied D4 of rated D2 D3 D4.
+    assertThat(t.counts()).containsEntry("resolved", 5L).containsEntry("late", 3L).containsEntry("inProgress", 2L)
+        .containsEntry("overdue", 0L).containsEntry("received", 8L);
+    value(t, Kpi.SATISFACTION, "33.33", 3, "90", "NOT_MET");
+  }
+
+  @Autowired RegisterQueries queries;
+  @Autowired PlanTargets targets;
+
+  /** The monthly summary (V21) and the register rows give the same counts, per agency and field. */
+  private void sameAsRows() {
+    ReportPeriod march = ReportPeriod.parse("2019-03", null, null);
+    ReportFilter filter = ReportFilter.all().withAgencies(organisation.subtree("dakrlap"));
+    var fromSummary = queries.tally(march, march.end(), filter, RegisterQueries.Dimension.FIELD, targets.satisfactionFields());
+    var fromRows = queries.tallyRows(march.start(), march.end(), march.end(), filter, RegisterQueries.Dimension.FIELD,
+        targets.satisfactionFields());
+    assertThat(flatten(fromSummary)).isEqualTo(flatten(fromRows));
+  }
+
+  private static java.util.Map<String, String> flatten(java.util.List<RegisterQueries.Group> groups) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    RegisterQueries.sumBy(groups, g -> g.agencyId() + "|" + g.key()).forEach((k, t) -> {
+      boolean empty = t.asMap().values().stream().allMatch(v -> v == 0) && t.workingDays().signum() == 0;
+      if (!empty) {
+        out.put(k, t.asMap() + " wd=" + t.workingDays().stripTrailingZeros().toPlainString());
+      }
+    });
+    return out;
+  }
+
   private static void value(KpiReport.Row row, Kpi kpi, String value, long denominator, String target, String status) {
     KpiValue v = row.kpi(kpi);
     assertThat(v.value()).as(kpi.name()).isEqualByComparingTo(new BigDecimal(value));
