@@ -37,7 +37,7 @@ CREATE TABLE onestop.report_month (
     withdrawn              bigint NOT NULL DEFAULT 0,
     working_days           numeric(14,2) NOT NULL DEFAULT 0,
     CONSTRAINT pk_report_month PRIMARY KEY (month, cohort, agency_id, level, field, procedure_code, channel)
-);
+) WITH (fillfactor = 70); -- room on each page for HOT updates: counters change in place, indexes untouched
 CREATE INDEX ix_report_month_agency ON onestop.report_month (agency_id, month);
 
 -- Adds (sign = 1) or removes (sign = -1) one dossier's contribution.
@@ -126,5 +126,8 @@ CREATE TRIGGER tr_dossier_report_month_upd AFTER UPDATE ON onestop.dossier
         NEW.receiving_agency_id, NEW.level, NEW.field, NEW.procedure_code))
     EXECUTE FUNCTION onestop.report_month_trigger();
 
--- Dossiers already in the register.
-SELECT onestop.report_month_apply(d, 1) FROM onestop.dossier d;
+-- Dossiers already in the register (about 4 minutes per million dossiers on 2 cores).
+DO $$
+BEGIN
+    PERFORM onestop.report_month_apply(d, 1) FROM onestop.dossier d;
+END $$;

@@ -76,18 +76,26 @@ public class RegisterQueries {
     return merge(groups, inProgress(asOf, filter, dimension));
   }
 
-  /** Dossiers in progress at {@code asOf} and those of them past their appointment, per group. */
+  /**
+   * Dossiers in progress at {@code asOf} and those of them past their appointment, per group: the still
+   * open ones (partial index ix_dossier_rpt_open) plus those finished after {@code asOf}
+   * (ix_dossier_rpt_finished), as two index scans rather than one OR over the whole register.
+   */
   List<Group> inProgress(Instant asOf, ReportFilter filter, Dimension dimension) {
     Timestamp a = Timestamp.from(asOf);
-    List<Object> args = new ArrayList<>(List.of(a, a, a));
-    StringBuilder sql = new StringBuilder("SELECT responsible_agency_id AS agency, ").append(dimension.column)
-        .append("""
-         AS dim, count(*) AS in_progress, count(*) FILTER (WHERE due_at < ?) AS overdue
-        FROM onestop.dossier
-        WHERE ((received_at < ? AND finished_at IS NULL AND outcome IS NULL) OR (received_at < ? AND finished_at >= ?))""");
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT agency, dim, count(*) AS in_progress, count(*) FILTER (WHERE due_at < ?) AS overdue FROM (");
+    args.add(a);
+    sql.append("SELECT responsible_agency_id AS agency, ").append(dimension.column).append(" AS dim, due_at FROM onestop.dossier")
+        .append(" WHERE received_at IS NOT NULL AND finished_at IS NULL AND outcome IS NULL AND received_at < ?");
     args.add(a);
     filters(sql, args, filter, "responsible_agency_id");
-    sql.append(" GROUP BY 1, 2");
+    sql.append(" UNION ALL SELECT responsible_agency_id, ").append(dimension.column).append(", due_at FROM onestop.dossier")
+        .append(" WHERE finished_at >= ? AND received_at < ?");
+    args.add(a);
+    args.add(a);
+    filters(sql, args, filter, "responsible_agency_id");
+    sql.append(") p GROUP BY 1, 2");
     return jdbc.query(sql.toString(), (rs, n) -> {
       Tally t = new Tally();
       t.set("inProgress", rs.getLong("in_progress"));

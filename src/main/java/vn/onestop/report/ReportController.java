@@ -65,45 +65,45 @@ public class ReportController {
 
   /** The plan's targets in force for a year. */
   @GetMapping("/targets")
-  public PlanTargets.YearTargets targets(@RequestParam int year) {
+  public PlanTargets.YearTargets targets(@RequestParam("year") int year) {
     scope.select(null);
     return targets.forYear(year);
   }
 
   @GetMapping("/kpis")
-  public KpiReport kpis(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestParam(required = false) String agency,
-      @RequestParam(required = false) String groupBy, @RequestParam(required = false) String level,
-      @RequestParam(required = false) String field, @RequestParam(required = false) String procedure,
-      @RequestParam(required = false) String channel) {
+  public KpiReport kpis(@RequestParam(name = "period", required = false) String period, @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to, @RequestParam(name = "agency", required = false) String agency,
+      @RequestParam(name = "groupBy", required = false) String groupBy, @RequestParam(name = "level", required = false) String level,
+      @RequestParam(name = "field", required = false) String field, @RequestParam(name = "procedure", required = false) String procedure,
+      @RequestParam(name = "channel", required = false) String channel) {
     return report(period, from, to, agency, groupBy, level, field, procedure, channel);
   }
 
   @GetMapping("/kpis.csv")
-  public ResponseEntity<byte[]> kpisCsv(@RequestParam(required = false) String period,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String agency, @RequestParam(required = false) String groupBy,
-      @RequestParam(required = false) String level, @RequestParam(required = false) String field,
-      @RequestParam(required = false) String procedure, @RequestParam(required = false) String channel) {
+  public ResponseEntity<byte[]> kpisCsv(@RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "agency", required = false) String agency, @RequestParam(name = "groupBy", required = false) String groupBy,
+      @RequestParam(name = "level", required = false) String level, @RequestParam(name = "field", required = false) String field,
+      @RequestParam(name = "procedure", required = false) String procedure, @RequestParam(name = "channel", required = false) String channel) {
     KpiReport r = report(period, from, to, agency, groupBy, level, field, procedure, channel);
     return file(export.csv(export.kpiTable(r)), CSV, name(r) + ".csv");
   }
 
   @GetMapping("/kpis.xlsx")
-  public ResponseEntity<byte[]> kpisXlsx(@RequestParam(required = false) String period,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String agency, @RequestParam(required = false) String groupBy,
-      @RequestParam(required = false) String level, @RequestParam(required = false) String field,
-      @RequestParam(required = false) String procedure, @RequestParam(required = false) String channel) {
+  public ResponseEntity<byte[]> kpisXlsx(@RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "agency", required = false) String agency, @RequestParam(name = "groupBy", required = false) String groupBy,
+      @RequestParam(name = "level", required = false) String level, @RequestParam(name = "field", required = false) String field,
+      @RequestParam(name = "procedure", required = false) String procedure, @RequestParam(name = "channel", required = false) String channel) {
     KpiReport r = report(period, from, to, agency, groupBy, level, field, procedure, channel);
     return file(export.xlsx(export.kpiTable(r)), XLSX, name(r) + ".xlsx");
   }
 
   @GetMapping("/compliance/{list}")
-  public ResponseEntity<?> compliance(@PathVariable String list, @RequestParam(required = false) String agency,
-      @RequestParam(defaultValue = "3") int days, @RequestParam(defaultValue = "500") int limit,
-      @RequestParam(required = false) String period, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to) {
+  public ResponseEntity<?> compliance(@PathVariable("list") String list, @RequestParam(name = "agency", required = false) String agency,
+      @RequestParam(name = "days", defaultValue = "3") int days, @RequestParam(name = "limit", defaultValue = "500") int limit,
+      @RequestParam(name = "period", required = false) String period, @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to) {
     String format = null;
     String slug = list;
     int dot = list.lastIndexOf('.');
