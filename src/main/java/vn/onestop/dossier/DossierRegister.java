@@ -282,8 +282,9 @@ public class DossierRegister {
     }
     Instant now = time.now();
     boolean late = now.isAfter(d.dueAt());
-    rows.set(d.id(), "status = 'RETURNED', outcome = ?, finished_at = ?, returned_at = ?, late = ?, late_leg = ?, refusal_reason = ?",
-        outcome, now, now, late, late ? d.handlingAgencyId() : null, text(task, REFUSAL_REASON, null));
+    rows.set(d.id(), "status = 'RETURNED', outcome = ?, finished_at = ?, returned_at = ?, late = ?, late_leg = ?, refusal_reason = ?,"
+            + " resolution_working_days = ?",
+        outcome, now, now, late, late ? d.handlingAgencyId() : null, text(task, REFUSAL_REASON, null), resolutionWorkingDays(d, now));
     papers.digitisedIfComplete(d.id(), actor(task));
     rows.jdbc().update("update onestop.dossier_leg set started_at = ?, finished_at = ?, outcome = ?, due_at = ?, late = ? where dossier_id = ?",
         Timestamp.from(d.receivedAt()), Timestamp.from(now), outcome, Timestamp.from(d.dueAt()), late, d.id());
@@ -553,7 +554,7 @@ public class DossierRegister {
   /** The applicant never completed the dossier during handling: processing stops. */
   public void stopped(DelegateExecution execution) {
     DossierRow d = dossier(execution);
-    rows.set(d.id(), "status = 'STOPPED', outcome = 'STOPPED'");
+    rows.set(d.id(), "status = 'STOPPED', outcome = 'STOPPED', finished_at = ?", time.now());
     rows.event(d.id(), time.now(), "STOPPED", null, d.receivingAgencyId(), null, null, null, null, "Hết thời hạn bổ sung hồ sơ");
   }
 
@@ -577,9 +578,9 @@ public class DossierRegister {
       lateLeg = d.lateLeg() != null ? d.lateLeg() : leg != null ? leg.agencyId() : d.handlingAgencyId();
       execution.setVariable(RESPONSIBLE_AGENCY_ID, lateLeg);
     }
-    rows.set(d.id(), "status = 'FINISHED', outcome = ?, finished_at = ?, refusal_reason = coalesce(?, refusal_reason), late = ?, late_leg = ?"
-            + (late ? ", explanation_required = true" : ""),
-        outcome, now, refusalReason, late, lateLeg);
+    rows.set(d.id(), "status = 'FINISHED', outcome = ?, finished_at = ?, refusal_reason = coalesce(?, refusal_reason), late = ?, late_leg = ?,"
+            + " resolution_working_days = ?" + (late ? ", explanation_required = true" : ""),
+        outcome, now, refusalReason, late, lateLeg, resolutionWorkingDays(d, now));
     if (late && !Boolean.TRUE.equals(execution.getVariable(LATE))) {
       // The result came after the appointment but before the lateness timer ran: the explanation is still owed.
       execution.setVariable(LATE, true);
@@ -644,7 +645,7 @@ public class DossierRegister {
   /** The applicant withdrew the dossier before the result (message DossierWithdrawn). */
   public void withdrawn(DelegateExecution execution) {
     DossierRow d = dossier(execution);
-    rows.set(d.id(), "status = 'WITHDRAWN', outcome = 'WITHDRAWN'");
+    rows.set(d.id(), "status = 'WITHDRAWN', outcome = 'WITHDRAWN', finished_at = ?", time.now());
     rows.event(d.id(), time.now(), "WITHDRAWN", null, null, d.receivingAgencyId(), text(execution, "withdrawnBy", null), null, null,
         text(execution, "withdrawalReason", null));
   }
@@ -669,6 +670,28 @@ public class DossierRegister {
         .or(() -> legs.stream().filter(l -> l.finishedAt() == null && l.dueAt() != null && now.isAfter(l.dueAt())).findFirst())
         .or(() -> legs.stream().filter(l -> l.finishedAt() == null).findFirst())
         .orElse(null);
+  }
+
+  /**
+   * The working time the dossier took, for the average resolution time: from the last (re)start of
+   * the clock to the result, less the working days it spent with the applicant when the procedure
+   * version pauses instead of restarting.
+   */
+  private BigDecimal resolutionWorkingDays(DossierRow d, Instant finished) {
+    Instant start = d.clockStartedAt() != null ? d.clockStartedAt() : d.receivedAt();
+    if (start == null || finished.isBefore(start)) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal days = deadlines.calendar().workingDaysBetween(start, finished);
+    if ("PAUSE".equals(d.supplementClock())) {
+      for (Map<String, Object> pause : rows.jdbc().queryForList(
+          "select requested_at, completed_at from onestop.supplement_request where dossier_id = ? and stage = 'HANDLING' and completed_at is not null",
+          d.id())) {
+        days = days.subtract(deadlines.calendar().workingDaysBetween(((Timestamp) pause.get("requested_at")).toInstant(),
+            ((Timestamp) pause.get("completed_at")).toInstant()));
+      }
+    }
+    return days.max(BigDecimal.ZERO).setScale(2, java.math.RoundingMode.HALF_UP);
   }
 
   private Integer legOf(long dossierId, String agency) {

@@ -32,6 +32,8 @@ export default {
     long: 'dddd, DD/MM/YYYY HH:mm',
     short: 'DD/MM/YYYY'
   },
+  // OneStop's KPI report as a Cockpit page ("Báo cáo KPI"), see scripts/onestop-reports.js
+  customScripts: ['scripts/onestop-reports.js'],
   // --- end of OneStop settings ---
 
   // // change the app name and vendor

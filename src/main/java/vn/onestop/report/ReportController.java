@@ -1,0 +1,164 @@
+package vn.onestop.report;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.onestop.catalog.Organisation;
+import vn.onestop.web.ApiException;
+
+/**
+ * Supervisors' reports (issue 6). Behind {@code StaffApiAuthentication}; every answer is limited to
+ * the caller's agency subtree by {@link SupervisorScope}.
+ */
+@RestController
+@RequestMapping("/api/reports")
+public class ReportController {
+
+  static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+  private final KpiReportService reports;
+  private final ComplianceFinder finder;
+  private final SupervisorScope scope;
+  private final ReportExport export;
+  private final PlanTargets targets;
+  private final Organisation organisation;
+
+  public ReportController(KpiReportService reports, ComplianceFinder finder, SupervisorScope scope, ReportExport export,
+      PlanTargets targets, Organisation organisation) {
+    this.reports = reports;
+    this.finder = finder;
+    this.scope = scope;
+    this.export = export;
+    this.targets = targets;
+    this.organisation = organisation;
+  }
+
+  /** The agencies the caller may report on, for pickers: id, name, parent, level. */
+  @GetMapping("/scope")
+  public Map<String, Object> scope() {
+    SupervisorScope.Selection selection = scope.select(null);
+    List<Map<String, Object>> agencies = organisation.all().stream()
+        .filter(a -> selection.agencyIds() == null || selection.agencyIds().contains(a.id()))
+        .map(a -> {
+          Map<String, Object> m = new java.util.LinkedHashMap<>();
+          m.put("id", a.id());
+          m.put("name", a.name());
+          m.put("parentId", a.parentId());
+          m.put("level", a.level());
+          return m;
+        }).toList();
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("agency", selection.agencyId());
+    out.put("all", selection.agencyIds() == null);
+    out.put("agencies", agencies);
+    return out;
+  }
+
+  /** The plan's targets in force for a year. */
+  @GetMapping("/targets")
+  public PlanTargets.YearTargets targets(@RequestParam("year") int year) {
+    scope.select(null);
+    return targets.forYear(year);
+  }
+
+  @GetMapping("/kpis")
+  public KpiReport kpis(@RequestParam(name = "period", required = false) String period, @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to, @RequestParam(name = "agency", required = false) String agency,
+      @RequestParam(name = "groupBy", required = false) String groupBy, @RequestParam(name = "level", required = false) String level,
+      @RequestParam(name = "field", required = false) String field, @RequestParam(name = "procedure", required = false) String procedure,
+      @RequestParam(name = "channel", required = false) String channel) {
+    return report(period, from, to, agency, groupBy, level, field, procedure, channel);
+  }
+
+  @GetMapping("/kpis.csv")
+  public ResponseEntity<byte[]> kpisCsv(@RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "agency", required = false) String agency, @RequestParam(name = "groupBy", required = false) String groupBy,
+      @RequestParam(name = "level", required = false) String level, @RequestParam(name = "field", required = false) String field,
+      @RequestParam(name = "procedure", required = false) String procedure, @RequestParam(name = "channel", required = false) String channel) {
+    KpiReport r = report(period, from, to, agency, groupBy, level, field, procedure, channel);
+    return file(export.csv(export.kpiTable(r)), CSV, name(r) + ".csv");
+  }
+
+  @GetMapping("/kpis.xlsx")
+  public ResponseEntity<byte[]> kpisXlsx(@RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "agency", required = false) String agency, @RequestParam(name = "groupBy", required = false) String groupBy,
+      @RequestParam(name = "level", required = false) String level, @RequestParam(name = "field", required = false) String field,
+      @RequestParam(name = "procedure", required = false) String procedure, @RequestParam(name = "channel", required = false) String channel) {
+    KpiReport r = report(period, from, to, agency, groupBy, level, field, procedure, channel);
+    return file(export.xlsx(export.kpiTable(r)), XLSX, name(r) + ".xlsx");
+  }
+
+  @GetMapping("/compliance/{list}")
+  public ResponseEntity<?> compliance(@PathVariable("list") String list, @RequestParam(name = "agency", required = false) String agency,
+      @RequestParam(name = "days", defaultValue = "3") int days, @RequestParam(name = "limit", defaultValue = "500") int limit,
+      @RequestParam(name = "period", required = false) String period, @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to) {
+    String format = null;
+    String slug = list;
+    int dot = list.lastIndexOf('.');
+    if (dot > 0) {
+      format = list.substring(dot + 1);
+      slug = list.substring(0, dot);
+    }
+    ComplianceFinder.Breach breach = ComplianceFinder.Breach.of(slug);
+    SupervisorScope.Selection selection = scope.select(agency);
+    ReportPeriod p = period == null && from == null && to == null ? null : ReportPeriod.parse(period, from, to);
+    ComplianceFinder.Listing listing = finder.find(breach, selection.agencyIds(), days, p, limit);
+    if (format == null) {
+      return ResponseEntity.ok(listing);
+    }
+    String filename = listing.list() + (selection.agencyId() == null ? "" : "-" + selection.agencyId());
+    return switch (format) {
+      case "csv" -> file(export.csv(export.complianceTable(listing)), CSV, filename + ".csv");
+      case "xlsx" -> file(export.xlsx(export.complianceTable(listing)), XLSX, filename + ".xlsx");
+      default -> throw ApiException.notFound("No export format '" + format + "'; use .csv or .xlsx");
+    };
+  }
+
+  private KpiReport report(String period, String from, String to, String agency, String groupBy, String level,
+      String field, String procedure, String channel) {
+    ReportPeriod p = ReportPeriod.parse(period, from, to);
+    KpiReportService.GroupBy g = KpiReportService.groupBy(groupBy);
+    SupervisorScope.Selection selection = scope.select(agency);
+    ReportFilter filter = new ReportFilter(selection.agencyIds(), upper("level", level, "PROVINCE", "DISTRICT", "COMMUNE"),
+        blank(field), blank(procedure), upper("channel", channel, "DESK", "ONLINE", "POST"));
+    return reports.report(p, selection.agencyId(), filter, g);
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static String upper(String name, String value, String... allowed) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.trim().toUpperCase(java.util.Locale.ROOT);
+    if (!List.of(allowed).contains(v)) {
+      throw ApiException.badRequest(name, "'" + value + "' is not one of " + List.of(allowed));
+    }
+    return v;
+  }
+
+  private static String name(KpiReport r) {
+    return "kpi-" + r.period().replace('…', '_') + (r.agency() == null ? "" : "-" + r.agency());
+  }
+
+  private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename) {
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+        .body(body);
+  }
+}
