@@ -65,7 +65,7 @@ public class OnlineDossierController {
       }
       byte[] bytes;
       try {
-        bytes = Base64.getMimeDecoder().decode(d.contentBase64());
+        bytes = Base64.getDecoder().decode(d.contentBase64().replaceAll("\\s", ""));
       } catch (IllegalArgumentException e) {
         throw ApiException.badRequest(field + ".contentBase64", field + ".contentBase64 is not valid base64");
       }

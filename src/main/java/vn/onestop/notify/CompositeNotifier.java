@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Primary;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ public class CompositeNotifier implements Notifier {
 
   private final List<Notifier> channels;
 
+  @Autowired
   public CompositeNotifier(LoggingNotifier log, ObjectProvider<JavaMailSender> mail, SmsSender sms, NotifyProperties properties) {
     List<Notifier> all = new ArrayList<>();
     all.add(log);
