@@ -1,0 +1,309 @@
+package vn.onestop.citizen;
+
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.onestop.catalog.Agency;
+import vn.onestop.catalog.DocumentForm;
+import vn.onestop.catalog.OnlineLevel;
+import vn.onestop.catalog.Procedure;
+import vn.onestop.catalog.ProcedureCatalog;
+import vn.onestop.catalog.RequiredDocument;
+import vn.onestop.document.Digitisation;
+import vn.onestop.document.DocumentOrigin;
+import vn.onestop.document.DocumentRejectedException;
+import vn.onestop.process.EngineTime;
+import vn.onestop.process.ProcessVariables;
+import vn.onestop.web.ApiException;
+
+/**
+ * Online submission (nộp hồ sơ trực tuyến) as a portal hands it over: validate everything against the
+ * catalogue, start the {@code dossier} process on the online path (the one-stop clerk still checks it,
+ * Decree 61/2018 Art. 17.2) and store the files, all in one transaction, so a refused submission
+ * leaves no register row, no file and no process instance.
+ *
+ * <p>Idempotent on the portal's id ({@code onestop.dossier.portal_dossier_id} is UNIQUE): a repeat
+ * returns the existing dossier; when two copies race, the second transaction fails on the constraint
+ * and the caller gets the first one's dossier.
+ */
+@Service
+public class OnlineSubmissions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OnlineSubmissions.class);
+  static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .-]{8,20}$");
+
+  private final ProcedureCatalog catalog;
+  private final RuntimeService runtimeService;
+  private final Digitisation digitisation;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final EngineTime time;
+
+  public OnlineSubmissions(ProcedureCatalog catalog, RuntimeService runtimeService, Digitisation digitisation,
+      JdbcTemplate jdbc, PlatformTransactionManager transactions, EngineTime time) {
+    this.catalog = catalog;
+    this.runtimeService = runtimeService;
+    this.digitisation = digitisation;
+    this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
+    this.time = time;
+  }
+
+  /** The outcome: the receipt and whether the dossier is new (201) or a repeat (200). */
+  public record Outcome(OnlineDossierReceipt receipt, boolean created) {}
+
+  public Outcome submit(String clientId, OnlineSubmission s, List<OnlineSubmission.Upload> files) {
+    String portalId = required(s.portalDossierId(), "portalDossierId", "the portal's own dossier id");
+    if (portalId.length() > 100) {
+      throw ApiException.badRequest("portalDossierId", "portalDossierId is longer than 100 characters");
+    }
+    Optional<OnlineDossierReceipt> existing = find(portalId);
+    if (existing.isPresent()) {
+      return new Outcome(existing.get(), false);
+    }
+    try {
+      return new Outcome(transaction.execute(status -> create(clientId, portalId, s, files)).asFirst(), true);
+    } catch (RuntimeException e) {
+      if (isUniqueViolation(e)) {
+        LOG.info("Portal dossier {} submitted twice at once; returning the first", portalId);
+        return new Outcome(find(portalId).orElseThrow(() -> e), false);
+      }
+      throw e;
+    }
+  }
+
+  private OnlineDossierReceipt create(String clientId, String portalId, OnlineSubmission s, List<OnlineSubmission.Upload> files) {
+    Checked c = check(s, files);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ProcessVariables.PROCEDURE_CODE, c.procedure().code());
+    variables.put(ProcessVariables.RECEIVING_AGENCY_ID, c.receivingAgencyId());
+    variables.put(ProcessVariables.CHANNEL, "ONLINE");
+    variables.put(ProcessVariables.APPLICANT_NAME, s.applicant().name().trim());
+    variables.put(ProcessVariables.APPLICANT_ID_NUMBER, blankToNull(s.applicant().idNumber()));
+    variables.put(ProcessVariables.APPLICANT_PHONE, blankToNull(s.applicant().phone()));
+    variables.put(ProcessVariables.APPLICANT_EMAIL, blankToNull(s.applicant().email()));
+    variables.put(ProcessVariables.APPLICANT_ADDRESS, blankToNull(s.applicant().address()));
+    variables.put("onlineLevel", c.onlineLevel().name());
+    variables.put("portalDossierId", portalId);
+    variables.put("portalClientId", clientId);
+    variables.put("feePaid", c.feePaid());
+    variables.put("feeTransactionRef", c.feeTransactionRef());
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey("dossier", variables);
+    Object id = runtimeService.getVariable(instance.getId(), ProcessVariables.DOSSIER_ID);
+    if (!(id instanceof Number dossierId)) {
+      throw new IllegalStateException("The dossier process did not open a register row for portal dossier " + portalId);
+    }
+    if (c.feePaid()) {
+      jdbc.update("update onestop.dossier set fee_paid_at = submitted_at where id = ?", dossierId.longValue());
+    }
+    for (OnlineSubmission.Upload file : files) {
+      try {
+        digitisation.upload(dossierId.longValue(), file.componentId(), file.fileName(), file.contentType(), file.bytes(),
+            DocumentOrigin.ELECTRONIC, null, "portal:" + clientId);
+      } catch (DocumentRejectedException e) {
+        HttpStatus status = e.reason() == DocumentRejectedException.Reason.TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE
+            : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        throw new ApiException(status, file.field(), e.getMessage());
+      }
+    }
+    return find(portalId).orElseThrow();
+  }
+
+  /** What the checks found: the procedure version, the receiving agency and the payment. */
+  record Checked(Procedure procedure, String receivingAgencyId, OnlineLevel onlineLevel, boolean feePaid, String feeTransactionRef) {}
+
+  /** Every check before anything is written; each failure names the field at fault. */
+  Checked check(OnlineSubmission s, List<OnlineSubmission.Upload> files) {
+    String code = required(s.procedureCode(), "procedureCode", "the procedure code (mã TTHC)");
+    Procedure p = catalog.find(code).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "procedureCode",
+        "No procedure with code '" + code + "' in force today; see GET /api/procedures"));
+    if (p.onlineLevel() == null || p.onlineLevel() == OnlineLevel.NONE) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "procedureCode",
+          "Procedure " + p.code() + " (" + p.name() + ") is not offered online; it is received only at the desk or by post");
+    }
+    OnlineLevel level = onlineLevel(s.onlineLevel(), p);
+
+    List<Agency> receivers = catalog.receivingAgencies(p);
+    String agencyId = blankToNull(s.receivingAgencyId());
+    if (agencyId == null) {
+      if (receivers.size() != 1) {
+        throw ApiException.badRequest("receivingAgencyId", "Procedure " + p.code() + " is received by " + receivers.size()
+            + " agencies; say which one in receivingAgencyId (see GET /api/agencies)");
+      }
+      agencyId = receivers.get(0).id();
+    } else {
+      String wanted = agencyId;
+      if (receivers.stream().noneMatch(a -> a.id().equals(wanted))) {
+        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "receivingAgencyId",
+            "Procedure " + p.code() + " is not received at agency '" + wanted + "'");
+      }
+    }
+
+    OnlineSubmission.Applicant a = s.applicant();
+    if (a == null) {
+      throw ApiException.badRequest("applicant", "applicant is required (name, and phone or idNumber)");
+    }
+    required(a.name(), "applicant.name", "the applicant's full name");
+    if (blankToNull(a.phone()) == null && blankToNull(a.idNumber()) == null) {
+      throw ApiException.badRequest("applicant.phone", "applicant.phone or applicant.idNumber is required: the citizen "
+          + "uses one of them to look the dossier up");
+    }
+    if (blankToNull(a.phone()) != null && !PHONE.matcher(a.phone().trim()).matches()) {
+      throw ApiException.badRequest("applicant.phone", "applicant.phone '" + a.phone() + "' is not a phone number");
+    }
+    if (blankToNull(a.idNumber()) != null && !a.idNumber().trim().matches("[0-9A-Za-z]{6,20}")) {
+      throw ApiException.badRequest("applicant.idNumber", "applicant.idNumber must be 6-20 letters or digits");
+    }
+    if (blankToNull(a.email()) != null && !EMAIL.matcher(a.email().trim()).matches()) {
+      throw ApiException.badRequest("applicant.email", "applicant.email '" + a.email() + "' is not an e-mail address");
+    }
+
+    boolean paid = s.fee() != null && Boolean.TRUE.equals(s.fee().paid());
+    String ref = s.fee() == null ? null : blankToNull(s.fee().transactionRef());
+    if (paid && ref == null) {
+      throw ApiException.badRequest("fee.transactionRef", "fee.transactionRef is required when fee.paid is true");
+    }
+    if (ref != null && ref.length() > 100) {
+      throw ApiException.badRequest("fee.transactionRef", "fee.transactionRef is longer than 100 characters");
+    }
+
+    Set<String> given = new HashSet<>();
+    for (OnlineSubmission.Upload f : files) {
+      RequiredDocument component = p.documents().stream().filter(d -> d.id().equals(f.componentId())).findFirst()
+          .orElseThrow(() -> ApiException.badRequest(f.field(), "Procedure " + p.code() + " has no component '"
+              + f.componentId() + "'; its components are " + p.documents().stream().map(RequiredDocument::id).toList()));
+      if (!given.add(f.componentId())) {
+        throw ApiException.badRequest(f.field(), "Component '" + f.componentId() + "' is given twice");
+      }
+      if (f.bytes().length == 0) {
+        throw ApiException.badRequest(f.field(), "The file of component '" + f.componentId() + "' is empty");
+      }
+      String type = f.contentType() == null ? "" : f.contentType().toLowerCase(Locale.ROOT).split(";")[0].trim();
+      if (!component.contentTypes().contains(type)) {
+        throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, f.field(), "Component '" + f.componentId() + "' accepts "
+            + component.contentTypes() + ", not '" + type + "'");
+      }
+      if (f.bytes().length > component.maxSizeBytes()) {
+        throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, f.field(), "The file of component '" + f.componentId() + "' has "
+            + f.bytes().length + " bytes; at most " + component.maxSizeBytes() + " are accepted");
+      }
+    }
+    for (RequiredDocument d : p.documents()) {
+      if (d.required() && d.form() != DocumentForm.ORIGINAL_TO_SHOW && !given.contains(d.id())) {
+        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "documents[" + d.id() + "]",
+            "Required document '" + d.id() + "' (" + d.name() + ") is missing");
+      }
+    }
+    return new Checked(p, agencyId, level, paid, ref);
+  }
+
+  private static OnlineLevel onlineLevel(String given, Procedure p) {
+    if (given == null || given.isBlank()) {
+      return p.onlineLevel();
+    }
+    OnlineLevel level;
+    try {
+      level = OnlineLevel.valueOf(given.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("onlineLevel", "onlineLevel must be FULL_PROCESS or PARTIAL, not '" + given + "'");
+    }
+    if (level == OnlineLevel.NONE) {
+      throw ApiException.badRequest("onlineLevel", "onlineLevel must be FULL_PROCESS or PARTIAL");
+    }
+    if (level == OnlineLevel.FULL_PROCESS && p.onlineLevel() == OnlineLevel.PARTIAL) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "onlineLevel",
+          "Procedure " + p.code() + " is offered online only partially (PARTIAL), not FULL_PROCESS");
+    }
+    return level;
+  }
+
+  /** The dossier a portal id names, as the portal sees it. */
+  public Optional<OnlineDossierReceipt> find(String portalId) {
+    return jdbc.query("select id, portal_dossier_id, code, status, submitted_at from onestop.dossier where portal_dossier_id = ?",
+        rs -> rs.next() ? Optional.of(receipt(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5))) : Optional.empty(), portalId);
+  }
+
+  static OnlineDossierReceipt receipt(long id, String portalId, String code, String status, Timestamp submittedAt) {
+    return new OnlineDossierReceipt(id, portalId, code, status, PlainStatus.of(status),
+        submittedAt == null ? null : submittedAt.toInstant(), "/api/lookup/" + (code != null ? code : "REG-" + id), true);
+  }
+
+  /** Records a payment made later on the portal (POST /api/online-dossiers/{id}/payment). */
+  public OnlineDossierReceipt recordPayment(long dossierId, String transactionRef) {
+    String ref = required(transactionRef, "transactionRef", "the payment transaction reference");
+    if (ref.length() > 100) {
+      throw ApiException.badRequest("transactionRef", "transactionRef is longer than 100 characters");
+    }
+    return transaction.execute(status -> {
+      Map<String, Object> row = jdbc.query("""
+          select channel, fee_paid, fee_transaction_ref, process_instance_id, portal_dossier_id
+          from onestop.dossier where id = ? for update""", rs -> rs.next() ? Map.<String, Object>of(
+              "channel", rs.getString(1), "paid", rs.getBoolean(2), "ref", Optional.ofNullable(rs.getString(3)),
+              "pi", Optional.ofNullable(rs.getString(4)), "portalId", Optional.ofNullable(rs.getString(5))) : null, dossierId);
+      if (row == null || !"ONLINE".equals(row.get("channel"))) {
+        throw ApiException.notFound("No online dossier with id " + dossierId);
+      }
+      @SuppressWarnings("unchecked") Optional<String> known = (Optional<String>) row.get("ref");
+      if (Boolean.TRUE.equals(row.get("paid"))) {
+        if (known.isPresent() && !known.get().equals(ref)) {
+          throw new ApiException(HttpStatus.CONFLICT, "transactionRef", "Dossier " + dossierId
+              + " is already paid with another transaction");
+        }
+      } else {
+        java.time.Instant now = time.now();
+        jdbc.update("""
+            update onestop.dossier set fee_paid = true, fee_paid_online = true, fee_transaction_ref = ?, fee_paid_at = ?,
+              updated_at = now() where id = ?""", ref, Timestamp.from(now), dossierId);
+        jdbc.update("insert into onestop.dossier_event (dossier_id, at, kind, actor, note) values (?, ?, 'FEE_PAID', 'portal', ?)",
+            dossierId, Timestamp.from(now), "Thanh toán trực tuyến, mã giao dịch " + ref);
+        @SuppressWarnings("unchecked") Optional<String> pi = (Optional<String>) row.get("pi");
+        pi.filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0)
+            .ifPresent(id -> {
+              runtimeService.setVariable(id, "feePaid", true);
+              runtimeService.setVariable(id, "feeTransactionRef", ref);
+            });
+      }
+      @SuppressWarnings("unchecked") Optional<String> portalId = (Optional<String>) row.get("portalId");
+      return find(portalId.orElseThrow()).orElseThrow();
+    });
+  }
+
+  static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DataIntegrityViolationException || (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String required(String value, String field, String what) {
+    String v = blankToNull(value);
+    if (v == null) {
+      throw ApiException.badRequest(field, field + " is required: " + what);
+    }
+    return v;
+  }
+
+  static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,257 @@
+package vn.onestop.feedback;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import vn.onestop.calendar.WorkingCalendar;
+import vn.onestop.catalog.Agency;
+import vn.onestop.catalog.Organisation;
+import vn.onestop.process.BpmnBean;
+import vn.onestop.process.EngineTime;
+
+/**
+ * The feedback and petition register (sổ theo dõi phản ánh, kiến nghị) as {@code feedback.bpmn} sees
+ * it: each step calls one method, which writes {@code onestop.feedback} in the engine's transaction and
+ * hands the legal deadlines back as absolute dates (Decree 20/2008, amended 48/2013; national portal
+ * targets, DOMAIN.md §9): reject within 2 working days, forward outside competence within 5, answer
+ * within 15 of reception, publish within 2 of the answer.
+ */
+@BpmnBean
+@Component("feedbackRegister")
+public class FeedbackRegister {
+
+  public static final BigDecimal REJECT_DAYS = new BigDecimal("2");
+  public static final BigDecimal FORWARD_DAYS = new BigDecimal("5");
+  public static final BigDecimal ANSWER_DAYS = new BigDecimal("15");
+  public static final BigDecimal PUBLISH_DAYS = new BigDecimal("2");
+  static final Set<String> KINDS = Set.of("REGULATION", "BEHAVIOUR");
+  static final Set<String> CLASSIFICATIONS = Set.of("ACCEPT", "REJECT", "FORWARD");
+
+  private final JdbcTemplate jdbc;
+  private final WorkingCalendar calendar;
+  private final Organisation organisation;
+  private final EngineTime time;
+  private final FeedbackNotices notices;
+
+  public FeedbackRegister(JdbcTemplate jdbc, WorkingCalendar calendar, Organisation organisation, EngineTime time,
+      FeedbackNotices notices) {
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+    this.organisation = organisation;
+    this.time = time;
+    this.notices = notices;
+  }
+
+  /** Start: logs the feedback (vào sổ) and computes the classification deadlines. */
+  public void register(DelegateExecution execution) {
+    String kind = text(execution, "kind", "REGULATION").toUpperCase(Locale.ROOT);
+    if (!KINDS.contains(kind)) {
+      throw new FeedbackInputException("kind", "Loại phản ánh '" + kind + "' không hợp lệ (REGULATION, BEHAVIOUR)");
+    }
+    Agency agency = agency(required(execution, "agencyId", "Cơ quan nhận phản ánh"), "agencyId");
+    String name = required(execution, "senderName", "Họ tên người phản ánh");
+    String subject = required(execution, "subject", "Tiêu đề");
+    String content = required(execution, "content", "Nội dung phản ánh, kiến nghị");
+    Instant now = time.now();
+    Instant classifyDue = calendar.addWorkingDays(now, REJECT_DAYS);
+    Instant forwardDue = calendar.addWorkingDays(now, FORWARD_DAYS);
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var sql = connection.prepareStatement("""
+          insert into onestop.feedback (process_instance_id, kind, agency_id, received_by, channel, sender_name, sender_address,
+            sender_phone, sender_email, subject, content, dossier_code, status, received_at, classify_due_at, forward_due_at)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)""", new String[] {"id"});
+      int i = 1;
+      sql.setString(i++, execution.getProcessInstanceId());
+      sql.setString(i++, kind);
+      sql.setString(i++, agency.id());
+      sql.setString(i++, agency.id());
+      sql.setString(i++, text(execution, "channel", "DESK").toUpperCase(Locale.ROOT));
+      sql.setString(i++, name);
+      sql.setString(i++, text(execution, "senderAddress", null));
+      sql.setString(i++, text(execution, "senderPhone", null));
+      sql.setString(i++, text(execution, "senderEmail", null));
+      sql.setString(i++, subject);
+      sql.setString(i++, content);
+      sql.setString(i++, text(execution, "dossierCode", null));
+      sql.setTimestamp(i++, Timestamp.from(now));
+      sql.setTimestamp(i++, Timestamp.from(classifyDue));
+      sql.setTimestamp(i, Timestamp.from(forwardDue));
+      return sql;
+    }, key);
+    long id = key.getKey().longValue();
+    String code = "PAKN-" + id;
+    jdbc.update("update onestop.feedback set code = ? where id = ?", code, id);
+    execution.setProcessBusinessKey(code);
+    execution.setVariable("feedbackId", id);
+    execution.setVariable("feedbackCode", code);
+    execution.setVariable("kind", kind);
+    execution.setVariable("agencyId", agency.id());
+    execution.setVariable("agencyName", agency.name());
+    execution.setVariable("classifyDueAt", EngineTime.toDate(classifyDue));
+    execution.setVariable("forwardDueAt", EngineTime.toDate(forwardDue));
+    notices.toSender(id, "FEEDBACK_RECEIVED", "Đã tiếp nhận phản ánh, kiến nghị",
+        "Phản ánh, kiến nghị \"" + subject + "\" đã được " + agency.name() + " tiếp nhận, mã số " + code
+            + ". Thời hạn trả lời: 15 ngày làm việc.");
+  }
+
+  /** Task_ClassifyFeedback, on complete: the classification must be complete. */
+  public void classified(DelegateTask task) {
+    String decision = required(task, "classification", "Kết quả phân loại").toUpperCase(Locale.ROOT);
+    if (!CLASSIFICATIONS.contains(decision)) {
+      throw new FeedbackInputException("classification", "Kết quả phân loại '" + decision + "' không hợp lệ (ACCEPT, REJECT, FORWARD)");
+    }
+    task.setVariable("classification", decision);
+    if (decision.equals("REJECT")) {
+      required(task, "rejectReason", "Lý do không tiếp nhận");
+    }
+    if (decision.equals("FORWARD")) {
+      String to = required(task, "forwardTo", "Cơ quan có thẩm quyền");
+      agency(to, "forwardTo");
+      if (to.equals(text(task, "agencyId", null))) {
+        throw new FeedbackInputException("forwardTo", "Không thể chuyển phản ánh cho chính cơ quan đang xử lý");
+      }
+    }
+  }
+
+  /** Not accepted (missing name, address or content; not a matter of administrative regulations). */
+  public void rejected(DelegateExecution execution) {
+    long id = feedbackId(execution);
+    String reason = required(execution, "rejectReason", "Lý do không tiếp nhận");
+    jdbc.update("update onestop.feedback set status = 'REJECTED', rejected_reason = ? where id = ?", reason, id);
+    notices.toSender(id, "FEEDBACK_REJECTED", "Phản ánh, kiến nghị không được tiếp nhận",
+        "Phản ánh, kiến nghị " + text(execution, "feedbackCode", "") + " không được tiếp nhận xử lý. Lý do: " + reason);
+  }
+
+  /** Outside the agency's competence or about an official's conduct: forwarded (within 5 working days). */
+  public void forwarded(DelegateExecution execution) {
+    long id = feedbackId(execution);
+    String from = required(execution, "agencyId", "Cơ quan");
+    Agency to = agency(required(execution, "forwardTo", "Cơ quan có thẩm quyền"), "forwardTo");
+    Instant now = time.now();
+    jdbc.update("""
+        update onestop.feedback set status = 'FORWARDED', forwarded_from = ?, forwarded_at = ?, agency_id = ?,
+          classify_due_at = ?, forward_due_at = ? where id = ?""", from, Timestamp.from(now), to.id(),
+        Timestamp.from(calendar.addWorkingDays(now, REJECT_DAYS)), Timestamp.from(calendar.addWorkingDays(now, FORWARD_DAYS)), id);
+    execution.setVariable("forwardedLate", now.isAfter(EngineTime.toInstant(execution.getVariable("forwardDueAt"))));
+    execution.setVariable("agencyId", to.id());
+    execution.setVariable("agencyName", to.name());
+    execution.setVariable("forwardTo", null);
+    execution.setVariable("classification", null);
+    execution.setVariable("classifyDueAt", EngineTime.toDate(calendar.addWorkingDays(now, REJECT_DAYS)));
+    execution.setVariable("forwardDueAt", EngineTime.toDate(calendar.addWorkingDays(now, FORWARD_DAYS)));
+    notices.toSender(id, "FEEDBACK_FORWARDED", "Chuyển phản ánh, kiến nghị",
+        "Phản ánh, kiến nghị " + text(execution, "feedbackCode", "") + " đã được chuyển đến " + to.name() + " để xử lý theo thẩm quyền.");
+  }
+
+  /** Within competence: handled; the answer is due 15 working days after the competent agency received it. */
+  public void accepted(DelegateExecution execution) {
+    long id = feedbackId(execution);
+    Instant now = time.now();
+    Instant received = jdbc.queryForObject("select coalesce(forwarded_at, received_at) from onestop.feedback where id = ?",
+        Timestamp.class, id).toInstant();
+    Instant answerDue = calendar.addWorkingDays(received, ANSWER_DAYS);
+    jdbc.update("update onestop.feedback set status = 'IN_PROGRESS', accepted_at = ?, answer_due_at = ? where id = ?",
+        Timestamp.from(now), Timestamp.from(answerDue), id);
+    execution.setVariable("answerDueAt", EngineTime.toDate(answerDue));
+  }
+
+  /** Task_AnswerFeedback, on complete: the specialist drafts the answer. */
+  public void answerDrafted(DelegateTask task) {
+    required(task, "answer", "Nội dung trả lời");
+    task.setVariable("answerApproved", null);
+  }
+
+  /** Task_ApproveAnswer, on complete: the head signs the answer or sends it back with remarks. */
+  public void answerReviewed(DelegateTask task) {
+    boolean approved = Boolean.TRUE.equals(task.getVariable("answerApproved"));
+    task.setVariable("answerApproved", approved);
+    if (!approved) {
+      required(task, "approvalRemarks", "Ý kiến chỉ đạo khi trả lại dự thảo");
+    }
+  }
+
+  /** Timer at the answer deadline: overdue, escalated to the head of the agency. */
+  public void overdue(DelegateExecution execution) {
+    long id = feedbackId(execution);
+    Instant now = time.now();
+    jdbc.update("update onestop.feedback set overdue = true, escalated_at = ? where id = ?", Timestamp.from(now), id);
+    Agency agency = organisation.get(required(execution, "agencyId", "Cơ quan"));
+    notices.toStaff(text(execution, "feedbackCode", null), agency.headsGroup(), "FEEDBACK_OVERDUE", "Phản ánh, kiến nghị quá hạn",
+        "Phản ánh, kiến nghị " + text(execution, "feedbackCode", "") + " đã quá thời hạn trả lời 15 ngày làm việc.");
+  }
+
+  /** Task_EscalateFeedback, on complete: the head's instruction is recorded. */
+  public void escalationHandled(DelegateTask task) {
+    String instruction = required(task, "headInstruction", "Ý kiến chỉ đạo");
+    jdbc.update("update onestop.feedback set head_instruction = ? where id = ?", instruction, feedbackId(task));
+  }
+
+  /** The approved answer goes to the sender; publication is due within 2 working days. */
+  public void answered(DelegateExecution execution) {
+    long id = feedbackId(execution);
+    String answer = required(execution, "answer", "Nội dung trả lời");
+    Instant now = time.now();
+    Instant publishDue = calendar.addWorkingDays(now, PUBLISH_DAYS);
+    Timestamp due = jdbc.queryForObject("select answer_due_at from onestop.feedback where id = ?", Timestamp.class, id);
+    jdbc.update("""
+        update onestop.feedback set status = 'ANSWERED', answer = ?, answered_at = ?, publish_due_at = ?,
+          overdue = overdue or ? where id = ?""", answer, Timestamp.from(now), Timestamp.from(publishDue),
+        due != null && now.isAfter(due.toInstant()), id);
+    execution.setVariable("publishDueAt", EngineTime.toDate(publishDue));
+    execution.setVariable("publish", true);
+    notices.toSender(id, "FEEDBACK_ANSWERED", "Trả lời phản ánh, kiến nghị",
+        "Trả lời phản ánh, kiến nghị " + text(execution, "feedbackCode", "") + ": " + answer);
+  }
+
+  /** Task_PublishAnswer done: the answer is published (công khai) unless withheld for a reason. */
+  public void published(DelegateExecution execution) {
+    long id = feedbackId(execution);
+    boolean publish = !Boolean.FALSE.equals(execution.getVariable("publish"));
+    if (publish) {
+      jdbc.update("update onestop.feedback set status = 'PUBLISHED', published = true, published_at = ? where id = ?",
+          Timestamp.from(time.now()), id);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Agency agency(String id, String field) {
+    return organisation.find(id).orElseThrow(() -> new FeedbackInputException(field, "Cơ quan '" + id + "' không có trong cơ cấu tổ chức"));
+  }
+
+  private static long feedbackId(VariableScope scope) {
+    Object id = scope.getVariable("feedbackId");
+    if (!(id instanceof Number n)) {
+      throw new IllegalStateException("Process variable feedbackId is missing");
+    }
+    return n.longValue();
+  }
+
+  static String text(VariableScope scope, String name, String fallback) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return fallback;
+    }
+    String text = value.toString().trim();
+    return text.isEmpty() ? fallback : text;
+  }
+
+  static String required(VariableScope scope, String name, String label) {
+    String value = text(scope, name, null);
+    if (value == null) {
+      throw new FeedbackInputException(name, label + " (" + name + ") chưa được nhập");
+    }
+    return value;
+  }
+
+
+}
