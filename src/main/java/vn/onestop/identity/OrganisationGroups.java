@@ -34,8 +34,8 @@ public class OrganisationGroups implements ApplicationRunner {
   /** The processes a one-stop clerk may start (receive a dossier). */
   static final List<String> RECEPTION_PROCESSES = List.of("dossier");
 
-  /** The models every agency group reads. */
-  static final List<String> DOSSIER_PROCESSES = List.of("dossier", "agency-handling");
+  /** The models every agency group reads (Tasklist shows their names; call activities read them). */
+  static final List<String> DOSSIER_PROCESSES = List.of("dossier", "agency-handling", "feedback");
 
   private final Organisation organisation;
   private final IdentityService identityService;
