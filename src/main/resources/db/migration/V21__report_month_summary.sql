@@ -62,7 +62,7 @@ BEGIN
             fee_paid_online = m.fee_paid_online + EXCLUDED.fee_paid_online;
     END IF;
     IF d.finished_at IS NOT NULL THEN
-        res := d.outcome IN ('RESULT', 'REFUSED');
+        res := coalesce(d.outcome IN ('RESULT', 'REFUSED'), false);  -- a finished dossier without an outcome is not resolved
         INSERT INTO onestop.report_month AS m (month, cohort, agency_id, level, field, procedure_code, channel,
             resolved, early, on_time, late, late_with_apology, late_with_explanation, results, results_electronic,
             rated, satisfied, timed, withdrawn, working_days)

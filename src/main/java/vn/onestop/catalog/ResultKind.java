@@ -10,6 +10,12 @@ public enum ResultKind {
   DECISION,
   /** Bản sao/chữ ký/hợp đồng được chứng thực. */
   CERTIFICATION,
+  /**
+   * Bản sao điện tử được chứng thực từ bản chính (Decree 23/2015 as amended by Decree 45/2020): the
+   * result is the certified e-copy made from the scan of the original, filed in the applicant's
+   * data store.
+   */
+  CERTIFIED_ECOPY,
   /** Thẻ (e.g. health-insurance card). */
   CARD,
   /** Xác nhận, thông báo, ghi vào cơ sở dữ liệu. */

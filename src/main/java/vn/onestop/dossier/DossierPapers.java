@@ -1,7 +1,13 @@
 package vn.onestop.dossier;
 
 import org.springframework.stereotype.Component;
+import java.util.Comparator;
+import vn.onestop.document.CertifiedCopies;
 import vn.onestop.document.Digitisation;
+import vn.onestop.document.DocumentKind;
+import vn.onestop.document.DocumentOrigin;
+import vn.onestop.document.DocumentStore;
+import vn.onestop.document.StoredDocument;
 import vn.onestop.document.ElectronicResults;
 import vn.onestop.document.MissingComponentsException;
 import vn.onestop.document.Slips;
@@ -20,11 +26,16 @@ public class DossierPapers {
   private final Slips slips;
   private final Digitisation digitisation;
   private final ElectronicResults results;
+  private final CertifiedCopies certifiedCopies;
+  private final DocumentStore documents;
 
-  public DossierPapers(Slips slips, Digitisation digitisation, ElectronicResults results) {
+  public DossierPapers(Slips slips, Digitisation digitisation, ElectronicResults results,
+      CertifiedCopies certifiedCopies, DocumentStore documents) {
     this.slips = slips;
     this.digitisation = digitisation;
     this.results = results;
+    this.certifiedCopies = certifiedCopies;
+    this.documents = documents;
   }
 
   /** Form 01, given with the dossier code (Art. 17.1d). */
@@ -66,6 +77,19 @@ public class DossierPapers {
     if (digitisation.missingComponents(dossierId).isEmpty()) {
       digitisation.confirm(dossierId, actor == null ? SYSTEM : actor);
     }
+  }
+
+  /**
+   * A certified e-copy from an original (chứng thực bản sao điện tử từ bản chính): made from the
+   * latest scan of an original in the dossier and filed in the applicant's data store.
+   */
+  public void certifiedEcopy(long dossierId, String certifier) {
+    StoredDocument original = documents.forDossier(dossierId).stream()
+        .filter(d -> d.kind() == DocumentKind.COMPONENT && d.origin() == DocumentOrigin.ORIGINAL_SCAN)
+        .max(Comparator.comparing(StoredDocument::id))
+        .orElseThrow(() -> new DossierInputException("documents",
+            "Chưa có bản quét bản chính để chứng thực: tải bản quét lên trước khi trả kết quả"));
+    certifiedCopies.certifiedCopy(dossierId, original.id(), certifier == null ? SYSTEM : certifier);
   }
 
   /** The result as an electronic document with a QR code, filed in the applicant's data store. */

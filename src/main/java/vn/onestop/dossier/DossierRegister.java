@@ -27,6 +27,7 @@ import vn.onestop.catalog.Procedure;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.catalog.RequiredDocument;
 import vn.onestop.catalog.ResolvedLeg;
+import vn.onestop.catalog.ResultKind;
 import vn.onestop.catalog.SupplementClock;
 import vn.onestop.process.BpmnBean;
 import vn.onestop.process.EngineTime;
@@ -286,6 +287,16 @@ public class DossierRegister {
             + " resolution_working_days = ?",
         outcome, now, now, late, late ? d.handlingAgencyId() : null, text(task, REFUSAL_REASON, null), resolutionWorkingDays(d, now));
     papers.digitisedIfComplete(d.id(), actor(task));
+    if (outcome.equals("RESULT")) {
+      // Every result is issued electronically (plan: 100 %), on the spot too.
+      Procedure procedure = catalog.find(d.procedureCode(), d.procedureVersion()).orElseThrow();
+      if (procedure.result() != null && procedure.result().kind() == ResultKind.CERTIFIED_ECOPY) {
+        papers.certifiedEcopy(d.id(), actor(task));
+      } else {
+        papers.electronicResult(d.id(), procedure.result() == null ? d.procedureName() : procedure.result().name(),
+            text(task, RESULT_SUMMARY, d.procedureName()));
+      }
+    }
     rows.jdbc().update("update onestop.dossier_leg set started_at = ?, finished_at = ?, outcome = ?, due_at = ?, late = ? where dossier_id = ?",
         Timestamp.from(d.receivedAt()), Timestamp.from(now), outcome, Timestamp.from(d.dueAt()), late, d.id());
     rows.event(d.id(), now, "RESOLVED_ON_THE_SPOT", 1, d.handlingAgencyId(), d.receivingAgencyId(), actor(task),

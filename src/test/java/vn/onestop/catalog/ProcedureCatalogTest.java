@@ -91,8 +91,8 @@ class ProcedureCatalogTest {
   void searchByLevelFieldAgencyAndText() {
     assertThat(catalog.search(new ProcedureFilter(AgencyLevel.PROVINCE, null, null, null, null)))
         .extracting(Procedure::code).containsExactlyInAnyOrder("DNO.DT.01", "DNO.DN.01");
-    assertThat(catalog.search(new ProcedureFilter(null, "Chứng thực", null, null, null))).hasSize(3);
-    assertThat(catalog.search(new ProcedureFilter(null, "chung thuc", null, null, null))).hasSize(3);
+    assertThat(catalog.search(new ProcedureFilter(null, "Chứng thực", null, null, null))).hasSize(4);
+    assertThat(catalog.search(new ProcedureFilter(null, "chung thuc", null, null, null))).hasSize(4);
     // received by the commune, or handled by it as the receiving agency
     assertThat(catalog.search(new ProcedureFilter(null, null, "nhan-co", null, null)))
         .extracting(Procedure::code).contains("1.001193", "3.000722", "DNO.DD.02").doesNotContain("1.013225");

@@ -403,6 +403,7 @@ class DossierFlowTest extends DossierFlowTestSupport {
     assertThat(done.status()).isEqualTo("RETURNED");
     assertThat(done.late()).isFalse();
     assertThat(done.rating()).isEqualTo("VERY_SATISFIED");
+    assertThat(done.resultElectronic()).as("results on the spot are issued electronically too").isTrue();
     assertThat(done.code()).contains("-260302-");
   }
 
@@ -453,5 +454,24 @@ class DossierFlowTest extends DossierFlowTestSupport {
     runTimer(dossier, "Start_ApologyDue");
     assertThat(dossier).hasPassed("End_ApologyNotNeeded");
     assertThat(taskService.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey("Task_WriteApology").count()).isZero();
+  }
+
+  @Test
+  void certifiedEcopyFromAnOriginalIsTheResultAndGoesToTheApplicantsDataStore() {
+    at("2026-03-02T10:00");
+    ProcessInstance dossier = submit("DNO.CT.02", "nhan-co", "DESK");
+    long id = dossierId(dossier);
+    complete(task("Task_CheckDossier", dossier), withVariables("receptionDecision", "ACCEPT"));
+    assertThatThrownBy(() -> complete(task("Task_ResolveOnTheSpot", dossier), withVariables("handlingOutcome", "RESULT")))
+        .hasMessageContaining("bản quét bản chính");
+    scanAll(dossier);
+    complete(task("Task_ResolveOnTheSpot", dossier), withVariables("handlingOutcome", "RESULT"));
+    assertThat(dossier).isEnded();
+    assertThat(jdbc.queryForObject("select count(*) from onestop.document where dossier_id = ? and kind = 'CERTIFIED_COPY'",
+        Integer.class, id)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("""
+        select count(*) from onestop.applicant_document a join onestop.document d on d.id = a.document_id
+        where a.id_number = '066090001234' and d.kind = 'CERTIFIED_COPY' and d.dossier_id = ?""", Integer.class, id)).isEqualTo(1);
+    assertThat(rowById(id).digitised()).isTrue();
   }
 }

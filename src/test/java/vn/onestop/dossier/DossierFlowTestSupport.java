@@ -44,7 +44,18 @@ abstract class DossierFlowTestSupport {
   @Autowired DossierRows rows;
   @Autowired Digitisation digitisation;
 
-  static final byte[] SCAN = "%PDF-1.4\n% scan\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  /** A real one-page PDF, as a scanner would produce (a certified e-copy re-renders its pages). */
+  static final byte[] SCAN = onePagePdf();
+
+  private static byte[] onePagePdf() {
+    try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+      pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A5));
+      pdf.save(out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @BeforeEach
   void specialistOfTheFinanceOffice() {
