@@ -37,6 +37,12 @@ public class OrganisationGroups implements ApplicationRunner {
   /** The models every agency group reads (Tasklist shows their names; call activities read them). */
   static final List<String> DOSSIER_PROCESSES = List.of("dossier", "agency-handling", "feedback");
 
+  /**
+   * Process designers (thiết kế quy trình): deploy the models of bpmn/ (Modeler or Cockpit) and read
+   * the definitions, but neither start nor read dossiers, and manage no users. Not an agency role.
+   */
+  static final String DESIGNERS = "designers";
+
   private final Organisation organisation;
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -64,7 +70,23 @@ public class OrganisationGroups implements ApplicationRunner {
       }
       grantRights(agencyGroup);
     }
+    designers();
     LOG.info("Organisation groups in step: {} groups, {} created", organisation.groups().size(), created);
+  }
+
+  private void designers() {
+    Group group = identityService.createGroupQuery().groupId(DESIGNERS).singleResult();
+    if (group == null) {
+      group = identityService.newGroup(DESIGNERS);
+      group.setName("Thiết kế quy trình");
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+    grant(DESIGNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(DESIGNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+    grant(DESIGNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.UPDATE, Permissions.DELETE);
+    grant(DESIGNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    grant(DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
   }
 
   private void grantRights(AgencyGroup group) {

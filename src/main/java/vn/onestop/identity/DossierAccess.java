@@ -1,0 +1,217 @@
+package vn.onestop.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+import vn.onestop.catalog.Agency;
+import vn.onestop.catalog.AgencyGroup;
+import vn.onestop.catalog.Organisation;
+import vn.onestop.process.ProcessVariables;
+import vn.onestop.process.WithoutAuthorization;
+
+/**
+ * Per-agency isolation of dossiers, enforced by the engine's own authorizations so that Tasklist,
+ * Cockpit and {@code /engine-rest} all obey it. Tasks need nothing here: the engine grants a task's
+ * candidate groups and assignee their rights on it. Process instances are created at run time, so no
+ * standing grant can say "the dossiers of agency A"; instead this plugin adds listeners to the dossier
+ * models when they are parsed (no change to the BPMN files):
+ *
+ * <ul>
+ *   <li>at the start of a {@code dossier} instance, a user who names a receiving agency must be one of
+ *       its one-stop clerks (or an administrator): a clerk of A cannot receive for B;</li>
+ *   <li>when the register has resolved the receiving and handling agencies (end of
+ *       {@value #REGISTER_TASK}), and when an {@code agency-handling} leg starts, the groups of those
+ *       agencies and the supervisors of every agency above them get READ on the instance (runtime:
+ *       instance and its variables) and on its history. A leg also grants its agency READ on the
+ *       dossier it belongs to, so interlinked dossiers open up to each agency they reach.</li>
+ * </ul>
+ *
+ * <p>Historic instance permissions are switched on here, so the history of one dossier can be granted
+ * without READ_HISTORY on the whole process definition.
+ */
+@Component
+public class DossierAccess extends AbstractProcessEnginePlugin {
+
+  static final String DOSSIER = "dossier";
+  static final String AGENCY_HANDLING = "agency-handling";
+  static final String REGISTER_TASK = "Task_RegisterDossier";
+  static final String ADMINISTRATORS = "camunda-admin";
+
+  private final Organisation organisation;
+
+  public DossierAccess(Organisation organisation) {
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setEnableHistoricInstancePermissions(true);
+    List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners =
+        configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new DossierModelListeners());
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  /** Attaches the checks and grants to the dossier models as they are deployed. */
+  private final class DossierModelListeners extends AbstractBpmnParseListener {
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
+      if (DOSSIER.equals(process.getKey())) {
+        process.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) DossierAccess.this::checkReceivingAgency);
+      } else if (AGENCY_HANDLING.equals(process.getKey())) {
+        process.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) DossierAccess.this::openLeg);
+      }
+    }
+
+    @Override
+    public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      if (REGISTER_TASK.equals(activity.getId()) && activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+          && DOSSIER.equals(definition.getKey())) {
+        activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) DossierAccess.this::openDossier);
+      }
+    }
+  }
+
+  /**
+   * A user starting a dossier for a named receiving agency must be one of its clerks. Starts without
+   * an authenticated user (the portal's online submission, the system itself) are not a clerk acting
+   * and pass; an empty agency is derived from the clerk's own group by the register.
+   */
+  void checkReceivingAgency(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Object named = execution.getVariable(ProcessVariables.RECEIVING_AGENCY_ID);
+    if (authentication == null || authentication.getUserId() == null || !(named instanceof String agencyId)
+        || agencyId.isBlank()) {
+      return;
+    }
+    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    if (groups.contains(ADMINISTRATORS)) {
+      return;
+    }
+    String clerks = organisation.find(agencyId.trim()).map(Agency::clerksGroup).orElse(null);
+    if (clerks == null || !groups.contains(clerks)) {
+      throw new AuthorizationException("Người dùng " + authentication.getUserId() + " không thuộc bộ phận một cửa của '"
+          + agencyId.trim() + "' nên không được tiếp nhận hồ sơ cho cơ quan này (user " + authentication.getUserId()
+          + " is not a clerk of the receiving agency '" + agencyId.trim() + "')");
+    }
+  }
+
+  /** The register resolved the agencies: they (and their supervisors) may read the dossier. */
+  void openDossier(DelegateExecution execution) {
+    Set<String> readers = new LinkedHashSet<>();
+    readers.addAll(readersOf(text(execution, ProcessVariables.RECEIVING_AGENCY_ID)));
+    readers.addAll(readersOf(text(execution, ProcessVariables.HANDLING_AGENCY_ID)));
+    grantRead(execution, execution.getProcessInstanceId(), readers);
+  }
+
+  /** A leg starts at an agency: it reads the leg and the dossier the leg belongs to. */
+  void openLeg(DelegateExecution execution) {
+    Set<String> readers = readersOf(text(execution, ProcessVariables.HANDLING_AGENCY_ID));
+    grantRead(execution, execution.getProcessInstanceId(), readers);
+    DelegateExecution dossier = execution.getSuperExecution();
+    while (dossier != null) {
+      grantRead(execution, dossier.getProcessInstanceId(), readers);
+      dossier = dossier.getProcessInstance().getSuperExecution();
+    }
+  }
+
+  /**
+   * Every Camunda group of the agency (clerks, specialists, heads, supervisors) and the supervisors
+   * of each agency above it: a district supervisor reads the dossiers of the district's communes.
+   */
+  Set<String> readersOf(String agencyId) {
+    Set<String> groups = new LinkedHashSet<>();
+    if (agencyId == null || organisation.find(agencyId).isEmpty()) {
+      return groups;
+    }
+    organisation.groups().stream().filter(g -> g.agencyId().equals(agencyId)).map(AgencyGroup::id).forEach(groups::add);
+    Agency agency = organisation.get(agencyId);
+    Set<String> seen = new LinkedHashSet<>();
+    while (agency.parentId() != null && seen.add(agency.parentId())) {
+      agency = organisation.get(agency.parentId());
+      groups.add(agency.supervisorsGroup());
+    }
+    return groups;
+  }
+
+  private static void grantRead(DelegateExecution execution, String processInstanceId, Collection<String> groups) {
+    if (groups.isEmpty()) {
+      return;
+    }
+    AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
+    WithoutAuthorization.run(() -> {
+      grant(authorizations, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ, groups);
+      grant(authorizations, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+          HistoricProcessInstancePermissions.READ, groups);
+    });
+  }
+
+  /**
+   * One authorization row per group and resource (the engine's unique constraint): an existing row
+   * gets the permission added; rows inserted earlier in the same command are seen in the entity cache.
+   */
+  private static void grant(AuthorizationService authorizations, Resource resource, String resourceId,
+      Permission permission, Collection<String> groups) {
+    Map<String, Authorization> existing = new HashMap<>();
+    for (Authorization row : authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId).list()) {
+      if (row.getGroupId() != null) {
+        existing.put(row.getGroupId(), row);
+      }
+    }
+    CommandContext context = Context.getCommandContext();
+    if (context != null) {
+      for (AuthorizationEntity row : context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)) {
+        if (row.getGroupId() != null && row.getResourceType() == resource.resourceType() && resourceId.equals(row.getResourceId())) {
+          existing.put(row.getGroupId(), row);
+        }
+      }
+    }
+    for (String group : groups) {
+      Authorization grant = existing.get(group);
+      if (grant != null && grant.isPermissionGranted(permission)) {
+        continue;
+      }
+      if (grant == null) {
+        grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+      }
+      grant.addPermission(permission);
+      authorizations.saveAuthorization(grant);
+    }
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value instanceof String s && !s.isBlank() ? s.trim() : null;
+  }
+}
