@@ -1,0 +1,253 @@
+package vn.onestop.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.onestop.OneStopSpringTest;
+import vn.onestop.document.Digitisation;
+import vn.onestop.document.DocumentOrigin;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; {@code .ci/run}
+ * installs them) in Vietnamese drives Tasklist: the clerk of Nhân Cơ logs in, sees her filters,
+ * receives a dossier through the start form (Camunda Form {@code dossier-reception}) and accepts it
+ * at the check; digitisation, transfer and assignment go through the Java API; the specialist then
+ * finds the appraisal in "Việc của tôi", and the clerk of Kiến Thành finds nothing of it.
+ *
+ * <p>Screenshots go to {@code target/screenshots/tasklist/} (emptied at the start): the clerk's filters,
+ * the specialist's list and the other commune's clerk's list always, and one per step when a step fails.
+ */
+@OneStopSpringTest
+class TasklistBrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots", "tasklist");
+  static final String PASSWORD = "Demo@2026!";
+  static final byte[] SCAN = "%PDF-1.4\n% scan\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired Digitisation digitisation;
+
+  WebDriver browser;
+  WebDriverWait wait;
+  Path profile;
+
+  @BeforeAll
+  static void needsChromium() {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Skipped: no /usr/bin/chromium or /usr/bin/chromedriver (apt-get install chromium chromium-driver; .ci/run does)");
+  }
+
+  @BeforeAll
+  static void freshScreenshots() throws IOException {
+    if (Files.isDirectory(SCREENSHOTS)) {
+      try (Stream<Path> files = Files.list(SCREENSHOTS)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @BeforeEach
+  void openChromium() throws IOException {
+    profile = Files.createTempDirectory("onestop-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--lang=vi", "--window-size=1400,1000", "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeChromium() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void clerkReceivesInTheBrowserSpecialistSeesTheAppraisalAnotherCommuneSeesNothing() throws Exception {
+    String applicant = "Hoàng Thị Duyệt " + ThreadLocalRandom.current().nextInt(1000, 10000);
+
+    step("01-clerk-login", () -> {
+      login("clerk");
+      waitForText(".task-filters", "Hồ sơ chờ tiếp nhận");
+      assertThat(text("body")).contains("Khởi tạo quy trình", "Việc của tôi", "Việc của nhóm",
+          "Đến hạn trong 1 ngày làm việc", "Quá hạn");
+      screenshot("clerk-filters");
+    });
+
+    step("02-start-form", () -> {
+      click(By.cssSelector(".start-process-action a"));
+      click(By.xpath("//ul[contains(@class,'processes')]//a[contains(normalize-space(),'Hồ sơ thủ tục hành chính (một cửa)')]"));
+      type("Mã thủ tục hành chính", "DNO.HT.01");
+      click(By.xpath("//label[contains(normalize-space(),'Trực tiếp')]"));
+      type("Họ và tên người nộp", applicant);
+      type("Số điện thoại", "0987654321");
+      screenshot("start-form-filled");
+      click(By.xpath("//button[normalize-space()='Bắt đầu']"));
+      waitForText("body", "Quy trình đã được khởi tạo");
+    });
+
+    ProcessInstance dossier = runtimeService.createProcessInstanceQuery().processDefinitionKey("dossier")
+        .variableValueEquals("applicantName", applicant).singleResult();
+    assertThat(dossier).as("the dossier started in the browser").isNotNull();
+    assertThat(runtimeService.getVariable(dossier.getId(), "receivingAgencyId")).as("derived from the clerk's group")
+        .isEqualTo("nhan-co");
+
+    step("03-check", () -> {
+      click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(),'Hồ sơ chờ tiếp nhận')]"));
+      click(By.xpath("//*[contains(@class,'tasks-list')]//li[contains(normalize-space(),'" + applicant + "')]//a"));
+      click(By.cssSelector("button.claim"));
+      click(By.xpath("//label[contains(normalize-space(),'Đầy đủ, tiếp nhận')]"));
+      click(By.xpath("//button[normalize-space()='Hoàn thành']"));
+      wait.until(d -> taskService.createTaskQuery().processInstanceId(dossier.getId())
+          .taskDefinitionKey("Task_CheckDossier").count() == 0);
+    });
+
+    String code = (String) runtimeService.getVariable(dossier.getId(), "dossierCode");
+    assertThat(code).as("accepted in the browser: the dossier has its code").isNotBlank();
+    digitiseTransferAndAssign(dossier.getId());
+
+    step("04-specialist", () -> {
+      login("specialist");
+      click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(),'Việc của tôi')]"));
+      waitForText(".tasks-list", code);
+      assertThat(text(".tasks-list")).contains("Thẩm định hồ sơ", applicant, "Mã hồ sơ");
+      screenshot("specialist-tasks");
+    });
+
+    step("05-other-commune", () -> {
+      login("clerk2");
+      waitForText(".task-filters", "Hồ sơ chờ tiếp nhận");
+      for (String filter : List.of("Hồ sơ chờ tiếp nhận", "Việc của tôi", "Việc của nhóm", "Quá hạn")) {
+        click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(),'" + filter + "')]"));
+        Thread.sleep(700); // let the list refresh
+        assertThat(text("body")).as("clerk2's filter %s", filter).doesNotContain(applicant).doesNotContain(code);
+      }
+      screenshot("other-commune-clerk");
+    });
+  }
+
+  /** What the clerk does with the scanner and the head with the assignment, done as the system. */
+  void digitiseTransferAndAssign(String instanceId) {
+    long dossierId = ((Number) runtimeService.getVariable(instanceId, "dossierId")).longValue();
+    for (String component : digitisation.missingComponents(dossierId)) {
+      digitisation.upload(dossierId, component, component + ".pdf", "application/pdf", SCAN, DocumentOrigin.ORIGINAL_SCAN,
+          null, "clerk");
+    }
+    taskService.complete(taskOf(instanceId), Map.of("scannedAll", true));
+    taskService.complete(taskOf(instanceId), Map.of("handedOver", true));
+    String leg = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instanceId).singleResult().getId();
+    taskService.complete(taskOf(leg), Map.of("specialist", "specialist"));
+  }
+
+  String taskOf(String instanceId) {
+    return taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+  }
+
+  // ------------------------------------------------------------------ browser plumbing
+
+  interface Step {
+    void run() throws Exception;
+  }
+
+  void step(String name, Step step) throws Exception {
+    try {
+      step.run();
+    } catch (Exception | AssertionError e) {
+      screenshot(name + "-failed");
+      throw e;
+    }
+  }
+
+  void login(String user) {
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")));
+    assertThat(text("body")).as("the login page speaks Vietnamese").contains("Đăng nhập");
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".start-process-action a")));
+  }
+
+  void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
+  /** Types into the Camunda Form field whose label starts with {@code label}. */
+  void type(String label, String value) {
+    WebElement labelElement = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//label[starts-with(normalize-space(),'" + label + "')]")));
+    WebElement input = browser.findElement(By.id(labelElement.getAttribute("for")));
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  void waitForText(String css, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+  }
+
+  String text(String css) {
+    return browser.findElement(By.cssSelector(css)).getText();
+  }
+
+  void screenshot(String name) {
+    try {
+      Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("Screenshot " + name + " not saved: " + e);
+    }
+  }
+}
