@@ -50,6 +50,13 @@ class RestartOnSameDataTest {
         "--onestop.embedded-db.data-dir=" + dataDir.resolve("pg"),
         "--onestop.embedded-db.port=0",
         "--server.port=0",
+        // This second application shares the JVM with the Spring tests' context. Its own engine name
+        // (no hyphen, or the starter ignores it): closing it unregisters its engine from ProcessEngines
+        // by name, which would take the shared context's "default" engine with it ("Process engine
+        // default not available"). No webapps: their runtime delegates are JVM-wide statics that its
+        // close would clear, leaving the shared context's Tasklist answering 500.
+        "--camunda.bpm.process-engine-name=restartProbe",
+        "--camunda.bpm.webapp.enabled=false",
         "--camunda.bpm.job-execution.enabled=false");
   }
 }
