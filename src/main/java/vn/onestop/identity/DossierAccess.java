@@ -46,7 +46,8 @@ import vn.onestop.process.WithoutAuthorization;
  *   <li>at the start of a {@code dossier} instance, a user who names a receiving agency must be one of
  *       its one-stop clerks (or an administrator): a clerk of A cannot receive for B;</li>
  *   <li>when the register has resolved the receiving and handling agencies (end of
- *       {@value #REGISTER_TASK}), and when an {@code agency-handling} leg starts, the groups of those
+ *       {@value #REGISTER_TASK}), and when an {@code agency-handling} leg knows its agency (its start,
+ *       if the caller passes {@code handlingAgencyId}, and the end of {@value #START_LEG_TASK}), the groups of those
  *       agencies and the supervisors of every agency above them get READ on the instance (runtime:
  *       instance and its variables) and on its history. A leg also grants its agency READ on the
  *       dossier it belongs to, so interlinked dossiers open up to each agency they reach.</li>
@@ -61,6 +62,8 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
   static final String DOSSIER = "dossier";
   static final String AGENCY_HANDLING = "agency-handling";
   static final String REGISTER_TASK = "Task_RegisterDossier";
+  /** Where a leg learns its agency ({@code legStarted} sets {@code handlingAgencyId} from the leg number). */
+  static final String START_LEG_TASK = "Task_StartLeg";
   static final String ADMINISTRATORS = "camunda-admin";
 
   private final Organisation organisation;
@@ -93,9 +96,13 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
 
     @Override
     public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-      if (REGISTER_TASK.equals(activity.getId()) && activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-          && DOSSIER.equals(definition.getKey())) {
+      if (!(activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition)) {
+        return;
+      }
+      if (DOSSIER.equals(definition.getKey()) && REGISTER_TASK.equals(activity.getId())) {
         activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) DossierAccess.this::openDossier);
+      } else if (AGENCY_HANDLING.equals(definition.getKey()) && START_LEG_TASK.equals(activity.getId())) {
+        activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) DossierAccess.this::openLeg);
       }
     }
   }

@@ -47,7 +47,7 @@ public class DossierFixtures {
   }
 
   /** Where a fixture dossier waits. */
-  public enum Step { CHECK, ASSIGN, APPRAISE }
+  public enum Step { CHECK, TRANSFERRED, ASSIGN, APPRAISE }
 
   /** A dossier waiting at a task; {@code leg} is the agency-handling instance once transferred. */
   public record Dossier(String instanceId, String legId, String taskId) {
@@ -97,8 +97,13 @@ public class DossierFixtures {
 
   /** A new dossier received at the desk by its clerk and moved to {@code step}. */
   public Dossier dossier(Desk desk, Step step, String applicant) {
+    return dossier(desk, desk.procedure, step, applicant);
+  }
+
+  /** The same with another procedure received at the desk (e.g. an interlinked one). */
+  public Dossier dossier(Desk desk, String procedure, Step step, String applicant) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("procedureCode", desk.procedure);
+    variables.put("procedureCode", procedure);
     variables.put("receivingAgencyId", desk.agencyId);
     variables.put("channel", "DESK");
     variables.put("applicantName", applicant);
@@ -122,8 +127,11 @@ public class DossierFixtures {
     }
     taskService.complete(task(id).getId(), Map.of("scannedAll", true));
     taskService.complete(task(id).getId(), Map.of("handedOver", true));
-    String leg = runtimeService.createProcessInstanceQuery().superProcessInstanceId(id).singleResult().getId();
+    String leg = runtimeService.createProcessInstanceQuery().superProcessInstanceId(id).list().get(0).getId();
     Task assign = task(leg);
+    if (step == Step.TRANSFERRED) {
+      return new Dossier(id, leg, assign.getId());
+    }
     if (step == Step.ASSIGN) {
       return new Dossier(id, leg, assign.getId());
     }

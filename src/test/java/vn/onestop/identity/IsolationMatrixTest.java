@@ -219,6 +219,7 @@ class IsolationMatrixTest {
   static Map<String, Object> completion(Target target) {
     return switch (target.step) {
       case CHECK -> Map.of("receptionDecision", "ACCEPT");
+      case TRANSFERRED -> throw new IllegalArgumentException("no task of its own");
       case ASSIGN -> Map.of("specialist", target.desk.specialist);
       case APPRAISE -> Map.of("proposedOutcome", "RESULT", "resultSummary", "Đủ điều kiện");
     };
