@@ -22,8 +22,11 @@ start() {
   secs=$(grep -o "Started OneStopApplication in [0-9.]* seconds" "$data/log" | grep -o "[0-9.]*" | head -n 1)
   sleep 2
   jvm_kb=$(ps -o rss= -p $pid | tr -d ' ')
-  # PostgreSQL forks several processes that share memory: sum their PSS, not their RSS.
-  pg_kb=$(for p in $(pgrep -f "$data/pg"); do awk '/^Pss:/ {print $2}' /proc/$p/smaps_rollup 2>/dev/null; done | awk '{s+=$1} END {print s+0}')
+  # PostgreSQL forks several processes that share memory: sum the PSS of the postmaster (the process
+  # started on the data directory) and of its children.
+  pm=$(pgrep -f -- "-D $data/pg" | grep -vx "$pid" | head -n 1 || true)
+  pg_kb=$( { [ -n "$pm" ] && { echo "$pm"; pgrep -P "$pm"; }; } | while read -r p; do
+    awk '/^Pss:/ {print $2}' /proc/$p/smaps_rollup 2>/dev/null; done | awk '{s+=$1} END {print s+0}')
   kill $pid; wait $pid 2>/dev/null || true
 }
 
