@@ -2,6 +2,8 @@ package vn.onestop.dossier;
 
 import org.springframework.stereotype.Component;
 import java.util.Comparator;
+import java.util.stream.Collectors;
+import vn.onestop.document.ApplicantDataStore;
 import vn.onestop.document.CertifiedCopies;
 import vn.onestop.document.Digitisation;
 import vn.onestop.document.DocumentKind;
@@ -28,14 +30,28 @@ public class DossierPapers {
   private final ElectronicResults results;
   private final CertifiedCopies certifiedCopies;
   private final DocumentStore documents;
+  private final ApplicantDataStore dataStore;
 
   public DossierPapers(Slips slips, Digitisation digitisation, ElectronicResults results,
-      CertifiedCopies certifiedCopies, DocumentStore documents) {
+      CertifiedCopies certifiedCopies, DocumentStore documents, ApplicantDataStore dataStore) {
+    this.dataStore = dataStore;
     this.slips = slips;
     this.digitisation = digitisation;
     this.results = results;
     this.certifiedCopies = certifiedCopies;
     this.documents = documents;
+  }
+
+  /**
+   * The still-valid documents of the applicant's data store (kho dữ liệu), offered to the clerk at
+   * reception so she attaches them instead of asking again (Decree 45/2020; Circular 01/2023), one per
+   * line with the id to reuse ({@code POST /api/documents/applicants/reuse}); empty when there are none.
+   */
+  public String reusableOffer(long dossierId) {
+    return dataStore.offerFor(dossierId).stream()
+        .map(d -> "• #" + d.id() + " " + (d.title() != null ? d.title() : d.fileName())
+            + (d.dossierCode() != null ? " (hồ sơ " + d.dossierCode() + ")" : ""))
+        .collect(Collectors.joining("\n"));
   }
 
   /** Form 01, given with the dossier code (Art. 17.1d). */

@@ -145,6 +145,7 @@ public class DossierRegister {
     execution.setVariable(APOLOGY_ISSUED, false);
     execution.setVariable(EXPLANATION_OWED, false);
     execution.setVariable(CHECK_DUE_AT, date(deadlines.after(deadlines.clockStart(now), settings.receptionCheckDays())));
+    execution.setVariable(REUSABLE_DOCUMENTS, papers.reusableOffer(id));
   }
 
   /** Task_CheckDossier, on complete: the decision must be complete before it leaves the desk. */

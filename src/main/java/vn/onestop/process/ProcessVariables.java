@@ -33,6 +33,8 @@ public final class ProcessVariables {
   public static final String PROCEDURE_VERSION = "procedureVersion";
   /** The required documents of the procedure, one per line, for the clerk's check. */
   public static final String REQUIRED_DOCUMENTS = "requiredDocuments";
+  /** The applicant's still-valid documents in the data store, offered for reuse (one per line). */
+  public static final String REUSABLE_DOCUMENTS = "reusableDocuments";
   /** Lead handling agency id. */
   public static final String HANDLING_AGENCY_ID = "handlingAgencyId";
   /** True for procedures resolved on the spot (0 days). */

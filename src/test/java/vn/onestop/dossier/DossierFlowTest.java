@@ -474,4 +474,20 @@ class DossierFlowTest extends DossierFlowTestSupport {
         where a.id_number = '066090001234' and d.kind = 'CERTIFIED_COPY' and d.dossier_id = ?""", Integer.class, id)).isEqualTo(1);
     assertThat(rowById(id).digitised()).isTrue();
   }
+
+  @Test
+  void aReturningApplicantIsOfferedHerStillValidDocuments() {
+    at("2026-03-02T10:00");
+    String applicant = "066095551234";
+    ProcessInstance first = submit("1.001193", "nhan-co", "DESK", "applicantIdNumber", applicant);
+    complete(task("Task_CheckDossier", first), withVariables("receptionDecision", "ACCEPT"));
+    complete(task("Task_ResolveOnTheSpot", first), withVariables("handlingOutcome", "RESULT", "resultSummary", "Giấy khai sinh"));
+
+    ProcessInstance second = submit("DNO.HT.01", "nhan-co", "DESK", "applicantIdNumber", applicant);
+    assertThat((String) runtimeService.getVariable(second.getId(), "reusableDocuments"))
+        .as("the result of the first dossier is offered at the reception of the second").startsWith("• #")
+        .contains("Giấy khai sinh");
+    ProcessInstance stranger = submit("DNO.HT.01", "nhan-co", "DESK", "applicantIdNumber", "066095559999");
+    assertThat((String) runtimeService.getVariable(stranger.getId(), "reusableDocuments")).isEmpty();
+  }
 }
