@@ -30,6 +30,7 @@ import vn.onestop.catalog.ResolvedLeg;
 import vn.onestop.catalog.ResultKind;
 import vn.onestop.catalog.SupplementClock;
 import vn.onestop.process.BpmnBean;
+import vn.onestop.process.FormValues;
 import vn.onestop.process.EngineTime;
 import vn.onestop.process.WithoutAuthorization;
 
@@ -803,20 +804,11 @@ public class DossierRegister {
   }
 
   static String text(VariableScope scope, String name, String fallback) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      return fallback;
-    }
-    String text = value.toString().trim();
-    return text.isEmpty() ? fallback : text;
+    return FormValues.text(scope, name, fallback);
   }
 
   static String required(VariableScope scope, String name, String label) {
-    String value = text(scope, name, null);
-    if (value == null) {
-      throw new DossierInputException(name, label + " (" + name + ") chưa được nhập");
-    }
-    return value;
+    return FormValues.required(scope, name, label, DossierInputException::new);
   }
 
   private static LocalDate dateField(VariableScope scope, String name, String label) {

@@ -15,6 +15,7 @@ import vn.onestop.calendar.WorkingCalendar;
 import vn.onestop.catalog.Agency;
 import vn.onestop.catalog.Organisation;
 import vn.onestop.process.BpmnBean;
+import vn.onestop.process.FormValues;
 import vn.onestop.process.EngineTime;
 
 /**
@@ -237,20 +238,11 @@ public class FeedbackRegister {
   }
 
   static String text(VariableScope scope, String name, String fallback) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      return fallback;
-    }
-    String text = value.toString().trim();
-    return text.isEmpty() ? fallback : text;
+    return FormValues.text(scope, name, fallback);
   }
 
   static String required(VariableScope scope, String name, String label) {
-    String value = text(scope, name, null);
-    if (value == null) {
-      throw new FeedbackInputException(name, label + " (" + name + ") chưa được nhập");
-    }
-    return value;
+    return FormValues.required(scope, name, label, FeedbackInputException::new);
   }
 
 
