@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.onestop.security.StaffUser;
+import vn.onestop.security.StaffScope;
 import vn.onestop.web.ApiException;
 
 /**
@@ -38,9 +39,11 @@ class DocumentController {
   private final Slips slips;
   private final ApplicantDataStore dataStore;
   private final IdentityService identityService;
+  private final StaffScope scope;
 
   DocumentController(DocumentStore documents, Digitisation digitisation, Slips slips, ApplicantDataStore dataStore,
-      IdentityService identityService) {
+      IdentityService identityService, StaffScope scope) {
+    this.scope = scope;
     this.documents = documents;
     this.digitisation = digitisation;
     this.slips = slips;
@@ -54,6 +57,7 @@ class DocumentController {
       @RequestParam(name = "origin", defaultValue = "ORIGINAL_SCAN") DocumentOrigin origin,
       @RequestParam(name = "validUntil", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil)
       throws IOException {
+    dossier(dossierId);
     if (origin == DocumentOrigin.REUSED) {
       throw ApiException.badRequest("origin", "Reuse goes through POST /api/documents/applicants/reuse");
     }
@@ -65,38 +69,38 @@ class DocumentController {
 
   @GetMapping("/dossiers/{dossierId}")
   List<StoredDocument> forDossier(@PathVariable long dossierId) {
-    actor();
+    dossier(dossierId);
     return documents.forDossier(dossierId);
   }
 
   @GetMapping("/dossiers/{dossierId}/missing")
   Map<String, List<String>> missing(@PathVariable long dossierId) {
-    actor();
+    dossier(dossierId);
     return Map.of("missing", digitisation.missingComponents(dossierId));
   }
 
   @PostMapping("/dossiers/{dossierId}/digitised")
   Map<String, Object> confirm(@PathVariable long dossierId) {
+    dossier(dossierId);
     digitisation.confirm(dossierId, actor());
     return Map.of("dossierId", dossierId, "digitised", true);
   }
 
   @GetMapping("/{documentId}")
   StoredDocument metadata(@PathVariable long documentId) {
-    actor();
-    return documents.get(documentId);
+    return visibleDocument(documentId);
   }
 
   @GetMapping("/{documentId}/content")
   ResponseEntity<byte[]> content(@PathVariable long documentId) {
-    actor();
+    visibleDocument(documentId);
     return file(documents.read(documentId));
   }
 
   /** The latest printed version of a slip; printed now if it never was. {@code 02} is for the latest supplement request. */
   @GetMapping("/dossiers/{dossierId}/slips/{form}")
   ResponseEntity<byte[]> slip(@PathVariable long dossierId, @PathVariable String form) {
-    actor();
+    dossier(dossierId);
     StoredDocument doc = slips.latest(dossierId, form).orElseGet(() -> print(dossierId, form));
     return file(documents.read(doc.id()));
   }
@@ -104,7 +108,7 @@ class DocumentController {
   /** Prints a slip again (a new version) from the register as it is now. */
   @PostMapping("/dossiers/{dossierId}/slips/{form}")
   ResponseEntity<StoredDocument> reprint(@PathVariable long dossierId, @PathVariable String form) {
-    actor();
+    dossier(dossierId);
     return ResponseEntity.status(HttpStatus.CREATED).body(print(dossierId, form));
   }
 
@@ -113,6 +117,7 @@ class DocumentController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     actor();
+    scope.requireAgency(agency);
     byte[] pdf = slips.logBook(agency, from, to);
     return pdf(pdf, "so-theo-doi-" + agency + "-" + from + "-" + to + ".pdf");
   }
@@ -133,6 +138,7 @@ class DocumentController {
     if (request.dossierId() == null) {
       throw ApiException.badRequest("dossierId", "dossierId is required");
     }
+    dossier(request.dossierId());
     if (request.componentId() == null || request.componentId().isBlank()) {
       throw ApiException.badRequest("componentId", "componentId is required");
     }
@@ -154,6 +160,22 @@ class DocumentController {
   private long latestSupplementRequest(long dossierId) {
     return slips.latestSupplementRequestId(dossierId).orElseThrow(() -> ApiException.notFound(
         "Dossier " + dossierId + " has no supplement request to print form 02 for"));
+  }
+
+  /** The dossier must be one of the caller's agencies' (as "not found" otherwise, like an unknown id). */
+  private void dossier(long dossierId) {
+    actor();
+    scope.requireDossier(dossierId, "#" + dossierId);
+  }
+
+  /** A document of a dossier outside the caller's scope answers like an unknown one. */
+  private StoredDocument visibleDocument(long documentId) {
+    actor();
+    StoredDocument doc = documents.get(documentId);
+    if (doc.dossierId() != null && !scope.canSeeDossier(doc.dossierId())) {
+      throw ApiException.notFound("No document #" + documentId);
+    }
+    return doc;
   }
 
   private String actor() {

@@ -3,7 +3,6 @@ package vn.onestop.dossier;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.onestop.catalog.Organisation;
+import vn.onestop.security.StaffScope;
 import vn.onestop.security.StaffUser;
 import vn.onestop.web.ApiException;
 
@@ -34,9 +34,11 @@ public class DossierController {
   private final Organisation organisation;
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
+  private final StaffScope scope;
 
   public DossierController(DossierRows rows, Organisation organisation, IdentityService identityService,
-      RuntimeService runtimeService) {
+      RuntimeService runtimeService, StaffScope scope) {
+    this.scope = scope;
     this.rows = rows;
     this.organisation = organisation;
     this.identityService = identityService;
@@ -82,30 +84,8 @@ public class DossierController {
 
   private DossierRow visible(String code) {
     DossierRow d = rows.findByCode(code).orElseThrow(() -> ApiException.notFound("No dossier with code " + code));
-    StaffUser user = StaffUser.current(identityService)
-        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, null, "Staff login required"));
-    if (user.isAdministrator()) {
-      return d;
-    }
-    Set<String> involved = rows.legs(d.id()).stream().map(DossierRows.LegRow::agencyId).collect(Collectors.toSet());
-    involved.add(d.receivingAgencyId());
-    if (d.handlingAgencyId() != null) {
-      involved.add(d.handlingAgencyId());
-    }
-    for (String group : user.groups()) {
-      int dash = group.lastIndexOf('-');
-      if (dash <= 0) {
-        continue;
-      }
-      String agency = group.substring(0, dash);
-      boolean supervisor = group.endsWith("-supervisors") && organisation.find(agency).isPresent();
-      Set<String> scope = supervisor ? organisation.subtree(agency) : Set.of(agency);
-      if (involved.stream().anyMatch(scope::contains)) {
-        return d;
-      }
-    }
-    // Same answer as an unknown code: a clerk must not learn which codes exist elsewhere.
-    throw ApiException.notFound("No dossier with code " + code);
+    scope.requireDossier(d.id(), "with code " + code);
+    return d;
   }
 
   /** A dossier as staff see it: the register row, its legs and its hand-overs (form 05). */

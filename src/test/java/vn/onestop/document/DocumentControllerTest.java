@@ -41,6 +41,8 @@ class DocumentControllerTest {
       User user = identityService.newUser(USER);
       user.setPassword(PASSWORD);
       identityService.saveUser(user);
+      // A clerk of the receiving commune: staff read only their own agencies' dossiers.
+      identityService.createMembership(USER, TestRegister.RECEIVING + "-clerks");
     }
     register = new TestRegister(jdbc);
     Instant now = Instant.now();

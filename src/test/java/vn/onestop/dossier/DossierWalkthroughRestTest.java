@@ -52,6 +52,14 @@ class DossierWalkthroughRestTest {
     for (String component : new String[] {"to-khai", "giay-to-lien-quan"}) {
       assertThat(upload("clerk", dossierId, component)).isEqualTo(201);
     }
+    assertThat(send("clerk2", HttpRequest.newBuilder(uri("/api/documents/dossiers/" + dossierId)).GET()).statusCode())
+        .as("another commune's clerk cannot list its files").isEqualTo(404);
+    assertThat(upload("clerk2", dossierId, "to-khai")).as("nor add one").isEqualTo(404);
+    long fileId = json.readTree(send("clerk", HttpRequest.newBuilder(uri("/api/documents/dossiers/" + dossierId)).GET()).body())
+        .get(0).get("id").asLong();
+    assertThat(send("clerk2", HttpRequest.newBuilder(uri("/api/documents/" + fileId + "/content")).GET()).statusCode())
+        .as("nor download one").isEqualTo(404);
+    assertThat(send("clerk", HttpRequest.newBuilder(uri("/api/documents/" + fileId + "/content")).GET()).statusCode()).isEqualTo(200);
     complete("clerk", digitise, vars("scannedAll", true));
     complete("clerk", singleTask("clerk", "processInstanceBusinessKey=" + code), vars("handedOver", true));
 
