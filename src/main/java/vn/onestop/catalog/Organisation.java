@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -139,6 +140,24 @@ public class Organisation {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The agencies in whose {@code role} group a user is, from her Camunda group ids - the reverse of
+   * {@link AgencyRole#groupId}. Groups of unknown agencies or other roles are ignored.
+   */
+  public Set<String> agenciesOf(Collection<String> groupIds, AgencyRole role) {
+    Set<String> agencies = new LinkedHashSet<>();
+    for (String group : groupIds) {
+      String suffix = "-" + role.suffix();
+      if (group.endsWith(suffix)) {
+        String id = group.substring(0, group.length() - suffix.length());
+        find(id).filter(a -> role.groupId(a.id()).equals(group))
+            .filter(a -> role != AgencyRole.CLERKS || a.isOneStop()) // as in groups(): clerks only at one-stop departments
+            .ifPresent(a -> agencies.add(a.id()));
+      }
+    }
+    return agencies;
   }
 
   /**

@@ -22,6 +22,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import vn.onestop.calendar.WorkingCalendar;
 import vn.onestop.catalog.Agency;
+import vn.onestop.catalog.AgencyRole;
 import vn.onestop.catalog.Organisation;
 import vn.onestop.catalog.Procedure;
 import vn.onestop.catalog.ProcedureCatalog;
@@ -744,10 +745,9 @@ public class DossierRegister {
     if (user == null) {
       throw new DossierInputException(RECEIVING_AGENCY_ID, "Chưa chọn cơ quan tiếp nhận");
     }
-    List<String> agencies = WithoutAuthorization.call(() -> execution.getProcessEngineServices().getIdentityService()
-        .createGroupQuery().groupMember(user).list()).stream().map(Group::getId)
-        .filter(g -> g.endsWith("-clerks")).map(g -> g.substring(0, g.length() - "-clerks".length()))
-        .filter(a -> organisation.find(a).isPresent()).distinct().toList();
+    List<String> groups = WithoutAuthorization.call(() -> execution.getProcessEngineServices().getIdentityService()
+        .createGroupQuery().groupMember(user).list()).stream().map(Group::getId).toList();
+    List<String> agencies = List.copyOf(organisation.agenciesOf(groups, AgencyRole.CLERKS));
     if (agencies.size() != 1) {
       throw new DossierInputException(RECEIVING_AGENCY_ID, agencies.isEmpty()
           ? "Người dùng " + user + " không thuộc bộ phận một cửa nào; chọn cơ quan tiếp nhận"

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.onestop.catalog.Agency;
+import vn.onestop.catalog.AgencyRole;
 import vn.onestop.catalog.Organisation;
 import vn.onestop.security.StaffUser;
 import vn.onestop.web.ApiException;
@@ -73,13 +74,6 @@ public class SupervisorScope {
 
   /** Agencies whose supervisors group the user is in. */
   public Set<String> supervisedAgencies(StaffUser user) {
-    Set<String> roots = new LinkedHashSet<>();
-    for (String group : user.groups()) {
-      if (group.endsWith("-supervisors")) {
-        String id = group.substring(0, group.length() - "-supervisors".length());
-        organisation.find(id).filter(a -> a.supervisorsGroup().equals(group)).ifPresent(a -> roots.add(a.id()));
-      }
-    }
-    return roots;
+    return organisation.agenciesOf(user.groups(), AgencyRole.SUPERVISORS);
   }
 }

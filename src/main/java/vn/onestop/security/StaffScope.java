@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.onestop.catalog.AgencyRole;
 import vn.onestop.catalog.Organisation;
 import vn.onestop.web.ApiException;
 
@@ -41,19 +42,13 @@ public class StaffScope {
       return null;
     }
     Set<String> scope = new HashSet<>();
-    for (String group : user.groups()) {
-      int dash = group.lastIndexOf('-');
-      if (dash <= 0) {
-        continue;
-      }
-      String agency = group.substring(0, dash);
-      if (organisation.find(agency).isEmpty()) {
-        continue;
-      }
-      if (group.endsWith("-supervisors")) {
-        scope.addAll(organisation.subtree(agency));
-      } else {
-        scope.add(agency);
+    for (AgencyRole role : AgencyRole.values()) {
+      for (String agency : organisation.agenciesOf(user.groups(), role)) {
+        if (role == AgencyRole.SUPERVISORS) {
+          scope.addAll(organisation.subtree(agency));
+        } else {
+          scope.add(agency);
+        }
       }
     }
     return scope;

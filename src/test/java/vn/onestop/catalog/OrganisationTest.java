@@ -81,4 +81,14 @@ class OrganisationTest {
     // old codes stay resolvable for history and reports
     assertThat(reformed.find("dakrlap")).get().extracting(Agency::code).isEqualTo("000.00.30.H17");
   }
+
+  @Test
+  void agenciesAreReadBackFromGroupIds() {
+    var groups = java.util.List.of("nhan-co-clerks", "dakrlap-supervisors", "dakrlap-tckh-clerks", "no-such-agency-clerks",
+        "camunda-admin", "designers");
+    assertThat(organisation.agenciesOf(groups, AgencyRole.CLERKS)).as("the finance office has no one-stop clerks group")
+        .containsExactly("nhan-co");
+    assertThat(organisation.agenciesOf(groups, AgencyRole.SUPERVISORS)).containsExactly("dakrlap");
+    assertThat(organisation.agenciesOf(groups, AgencyRole.HEADS)).isEmpty();
+  }
 }
