@@ -1,33 +1,29 @@
 package vn.onestop.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.onestop.HeadlessChromium;
 import vn.onestop.OneStopSpringTest;
 
 /**
@@ -38,39 +34,25 @@ import vn.onestop.OneStopSpringTest;
 @OneStopSpringTest
 class PublicPageBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final int WIDTH = 412;
   static final int HEIGHT = 915;
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
+  HeadlessChromium chromium;
   ChromeDriver browser;
-  Path profile;
 
   @BeforeEach
   void chromium() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Browser test skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (apt-get install chromium chromium-driver; .ci/run does it)");
-    profile = Files.createTempDirectory("onestop-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT, "--force-device-scale-factor=1", "--lang=vi");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+    chromium = HeadlessChromium.open(WIDTH, HEIGHT, Path.of("target", "screenshots"));
+    browser = chromium.driver();
   }
 
   @AfterEach
   void close() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -82,7 +64,7 @@ class PublicPageBrowserTest {
     String code = "REG-" + id;
     jdbc.update("update onestop.dossier set status = 'RETURNED', finished_at = now(), returned_at = now() where id = ?", id);
 
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    WebDriverWait wait = chromium.waiting();
     browser.get("http://localhost:" + port + "/cong-dan/");
     assertThat(browser.getTitle()).contains("Cổng công dân");
     wait.until(d -> d.findElements(By.cssSelector("#catalog-list li strong")).size() > 3);
@@ -91,7 +73,7 @@ class PublicPageBrowserTest {
 
     browser.findElement(By.id("lookup-code")).sendKeys(code);
     browser.findElement(By.id("lookup-secret")).sendKeys("0905123456");
-    browser.findElement(By.id("lookup-submit")).click();
+    chromium.click(By.id("lookup-submit"));
     WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup-status")));
     assertThat(status.getText()).isEqualTo("Đã trả kết quả");
     assertThat(browser.findElement(By.id("lookup-result")).getText()).contains(code).doesNotContain("Trần Thị Bích");
@@ -122,9 +104,9 @@ class PublicPageBrowserTest {
     assertThat(statusPixel & 0xFFFFFF).as("the status box is tinted, not blank").isNotEqualTo(0xFFFFFF);
 
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", rating);
-    browser.findElement(By.cssSelector("input[name=rating][value=VERY_SATISFIED]")).click();
+    chromium.click(By.cssSelector("input[name=rating][value=VERY_SATISFIED]"));
     browser.findElement(By.id("rating-comment")).sendKeys("Nhanh, đúng hẹn");
-    browser.findElement(By.id("rating-submit")).click();
+    chromium.click(By.id("rating-submit"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rating-result"), "Cảm ơn"));
     assertThat(jdbc.queryForObject("select rating || '/' || rated_by from onestop.dossier where id = ?", String.class, id))
         .isEqualTo("VERY_SATISFIED/CITIZEN");

@@ -1,18 +1,12 @@
 package vn.onestop.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -22,18 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+import vn.onestop.HeadlessChromium;
 import vn.onestop.OneStopSpringTest;
 import vn.onestop.document.Digitisation;
 import vn.onestop.document.DocumentOrigin;
@@ -51,8 +41,6 @@ import vn.onestop.document.DocumentOrigin;
 @OneStopSpringTest
 class TasklistBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots", "tasklist");
   static final String PASSWORD = "Demo@2026!";
   static final byte[] SCAN = "%PDF-1.4\n% scan\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -63,52 +51,27 @@ class TasklistBrowserTest {
   @Autowired IdentityService identityService;
   @Autowired Digitisation digitisation;
 
+  HeadlessChromium chromium;
   WebDriver browser;
   WebDriverWait wait;
-  Path profile;
-
-  @BeforeAll
-  static void needsChromium() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Skipped: no /usr/bin/chromium or /usr/bin/chromedriver (apt-get install chromium chromium-driver; .ci/run does)");
-  }
 
   @BeforeAll
   static void freshScreenshots() throws IOException {
-    if (Files.isDirectory(SCREENSHOTS)) {
-      try (Stream<Path> files = Files.list(SCREENSHOTS)) {
-        for (Path file : files.toList()) {
-          Files.delete(file);
-        }
-      }
-    }
-    Files.createDirectories(SCREENSHOTS);
+    HeadlessChromium.assumeInstalled();
+    FileSystemUtils.deleteRecursively(SCREENSHOTS);
   }
 
   @BeforeEach
   void openChromium() throws IOException {
-    profile = Files.createTempDirectory("onestop-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--lang=vi", "--window-size=1400,1000", "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    chromium = HeadlessChromium.open(1400, 1000, SCREENSHOTS);
+    browser = chromium.driver();
+    wait = chromium.waiting();
   }
 
   @AfterEach
   void closeChromium() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -128,7 +91,7 @@ class TasklistBrowserTest {
       click(By.cssSelector(".start-process-action a"));
       click(By.xpath("//ul[contains(@class,'processes')]//a[contains(normalize-space(),'Hồ sơ thủ tục hành chính (một cửa)')]"));
       type("Mã thủ tục hành chính", "DNO.HT.01");
-      click(By.xpath("//label[contains(normalize-space(),'Trực tiếp')]"));
+      chromium.choose("Trực tiếp");
       type("Họ và tên người nộp", applicant);
       type("Số điện thoại", "0987654321");
       screenshot("start-form-filled");
@@ -146,7 +109,8 @@ class TasklistBrowserTest {
       click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(),'Hồ sơ chờ tiếp nhận')]"));
       click(By.xpath("//*[contains(@class,'tasks-list')]//li[contains(normalize-space(),'" + applicant + "')]//a"));
       click(By.cssSelector("button.claim"));
-      click(By.xpath("//label[contains(normalize-space(),'Đầy đủ, tiếp nhận')]"));
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+      chromium.choose("Đầy đủ, tiếp nhận");
       click(By.xpath("//button[normalize-space()='Hoàn thành']"));
       wait.until(d -> taskService.createTaskQuery().processInstanceId(dossier.getId())
           .taskDefinitionKey("Task_CheckDossier").count() == 0);
@@ -215,14 +179,12 @@ class TasklistBrowserTest {
     assertThat(text("body")).as("the login page speaks Vietnamese").contains("Đăng nhập");
     name.sendKeys(user);
     browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+    click(By.cssSelector("form[name=signinForm] button[type=submit]"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".start-process-action a")));
   }
 
   void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    chromium.click(by);
   }
 
   /** Types into the Camunda Form field whose label starts with {@code label}. */
@@ -243,11 +205,6 @@ class TasklistBrowserTest {
   }
 
   void screenshot(String name) {
-    try {
-      Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | RuntimeException e) {
-      System.err.println("Screenshot " + name + " not saved: " + e);
-    }
+    chromium.screenshot(name);
   }
 }

@@ -1,0 +1,145 @@
+package vn.onestop;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * One headless Chromium in Vietnamese for a browser test (Debian's {@code chromium} and
+ * {@code chromium-driver}; {@code .ci/run} installs them, a machine without them skips the test).
+ *
+ * <p>Single-page apps such as Tasklist keep re-laying the page out while data arrives: an element found
+ * clickable can be covered a moment later (a form field growing above a radio button, a notification
+ * sliding in). {@link #click} and {@link #choose} therefore find the element again and retry until the
+ * click lands or the wait runs out, and {@link #choose} also checks that the choice was really taken.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+  static final Path BINARY = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final Path screenshots;
+
+  private HeadlessChromium(ChromeDriver driver, Path profile, Path screenshots) {
+    this.driver = driver;
+    this.profile = profile;
+    this.screenshots = screenshots;
+  }
+
+  /** Skips the calling test (JUnit assumption) when Chromium or its driver is not installed. */
+  public static void assumeInstalled() {
+    assumeTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
+        "Skipped: no /usr/bin/chromium or /usr/bin/chromedriver (apt-get install chromium chromium-driver; .ci/run does)");
+  }
+
+  /** Opens a window of the given size (CSS pixels, scale factor 1); screenshots go to {@code screenshots}. */
+  public static HeadlessChromium open(int width, int height, Path screenshots) throws IOException {
+    assumeInstalled();
+    Files.createDirectories(screenshots);
+    Path profile = Files.createTempDirectory("onestop-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BINARY.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--lang=vi", "--window-size=" + width + "," + height, "--force-device-scale-factor=1",
+        "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        .usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(width, height));
+    return new HeadlessChromium(driver, profile, screenshots);
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  /** A wait of {@link #PATIENCE} that also ignores elements not found yet. */
+  public WebDriverWait waiting() {
+    return new WebDriverWait(driver, PATIENCE);
+  }
+
+  /** Clicks the element {@code by} finds, once it is shown, enabled and not covered by another one. */
+  public void click(By by) {
+    retrying().until(d -> {
+      WebElement element = d.findElement(by);
+      if (!element.isDisplayed() || !element.isEnabled()) {
+        return false;
+      }
+      scrollToCentre(element);
+      element.click();
+      return true;
+    });
+  }
+
+  /**
+   * Picks the radio button or checkbox whose label contains {@code labelText} and waits until it is
+   * really selected (a click on a label covered for a moment selects nothing).
+   */
+  public void choose(String labelText) {
+    By label = By.xpath("//label[contains(normalize-space(),'" + labelText + "')]");
+    retrying().until(d -> {
+      WebElement labelElement = d.findElement(label);
+      WebElement input = d.findElement(By.id(labelElement.getAttribute("for")));
+      if (input.isSelected()) {
+        return true;
+      }
+      scrollToCentre(labelElement);
+      labelElement.click();
+      return input.isSelected();
+    });
+  }
+
+  /** Saves a PNG of the viewport as {@code name.png}; a failure to save is reported, never thrown. */
+  public void screenshot(String name) {
+    try {
+      Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("Screenshot " + name + " not saved: " + e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      FileSystemUtils.deleteRecursively(profile);
+    }
+  }
+
+  private FluentWait<org.openqa.selenium.WebDriver> retrying() {
+    return new WebDriverWait(driver, PATIENCE).pollingEvery(Duration.ofMillis(200))
+        .ignoring(ElementClickInterceptedException.class)
+        .ignoring(ElementNotInteractableException.class)
+        .ignoring(StaleElementReferenceException.class);
+  }
+
+  private void scrollToCentre(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+}
