@@ -3,6 +3,8 @@ package vn.onestop.webapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ import vn.onestop.document.DocumentOrigin;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; {@code .ci/run}
- * installs them) in Vietnamese drives Tasklist: the clerk of Nhân Cơ logs in, sees her filters,
+ * installs them) in Vietnamese drives Tasklist: the clerk of Nhân Cơ logs in, sees her filters and
+ * her lists sorted by due date,
  * receives a dossier through the start form (Camunda Form {@code dossier-reception}) and accepts it
  * at the check; digitisation, transfer and assignment go through the Java API; the specialist then
  * finds the appraisal in "Việc của tôi", and the clerk of Kiến Thành finds nothing of it.
@@ -43,7 +46,7 @@ class TasklistBrowserTest {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots", "tasklist");
   static final String PASSWORD = "Demo@2026!";
-  static final byte[] SCAN = "%PDF-1.4\n% scan\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  static final byte[] SCAN = "%PDF-1.4\n% scan\n".getBytes(StandardCharsets.US_ASCII);
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
@@ -84,7 +87,18 @@ class TasklistBrowserTest {
       waitForText(".task-filters", "Hồ sơ chờ tiếp nhận");
       assertThat(text("body")).contains("Khởi tạo quy trình", "Việc của tôi", "Việc của nhóm",
           "Đến hạn trong 1 ngày làm việc", "Quá hạn");
+      click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(),'Việc của nhóm')]"));
+      waitForText("[cam-sorting-choices]", "Hạn xử lý");
+      assertThat(decodedUrl()).as("lists open sorted by due date, nearest first (scripts/onestop-due-first.js)")
+          .contains("sorting=[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]");
       screenshot("clerk-filters");
+      // An order the clerk picks herself stays, also in another filter.
+      click(By.cssSelector("[cam-sorting-choices] a.sort-direction"));
+      wait.until(d -> decodedUrl().contains("\"sortOrder\":\"desc\""));
+      String groupList = decodedUrl();
+      click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(),'Hồ sơ chờ tiếp nhận')]"));
+      wait.until(d -> !decodedUrl().equals(groupList));
+      assertThat(decodedUrl()).contains("sorting=[{\"sortBy\":\"dueDate\",\"sortOrder\":\"desc\"}]");
     });
 
     step("02-start-form", () -> {
@@ -198,6 +212,10 @@ class TasklistBrowserTest {
 
   void waitForText(String css, String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+  }
+
+  String decodedUrl() {
+    return URLDecoder.decode(browser.getCurrentUrl(), StandardCharsets.UTF_8);
   }
 
   String text(String css) {

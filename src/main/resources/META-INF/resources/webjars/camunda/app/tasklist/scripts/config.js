@@ -32,6 +32,8 @@ export default {
     long: 'dddd, DD/MM/YYYY HH:mm',
     short: 'DD/MM/YYYY'
   },
+  // Every task list opens sorted by due date, nearest first (see scripts/onestop-due-first.js)
+  customScripts: ['scripts/onestop-due-first.js'],
   // --- end of OneStop settings ---
 
   // change the app name and vendor
