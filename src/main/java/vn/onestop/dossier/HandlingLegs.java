@@ -90,8 +90,8 @@ public class HandlingLegs {
 
   /** Candidate groups of the n-th consulted agency's opinion task: its specialists and heads. */
   public String consultedGroups(String agencies, Object loopCounter) {
-    String agency = itemAt(agencies, loopCounter);
-    return agency + "-specialists," + agency + "-heads";
+    Agency agency = organisation.get(itemAt(agencies, loopCounter));
+    return agency.specialistsGroup() + "," + agency.headsGroup();
   }
 
   /** The n-th entry of a comma-separated list variable. */

@@ -51,6 +51,8 @@ import vn.onestop.process.WithoutAuthorization;
  *       agencies and the supervisors of every agency above them get READ on the instance (runtime:
  *       instance and its variables) and on its history. A leg also grants its agency READ on the
  *       dossier it belongs to, so interlinked dossiers open up to each agency they reach.</li>
+ *   <li>when a leg asks other agencies for their opinion (end of {@value #REQUEST_CONSULTATION_TASK}),
+ *       the consulted agencies get the same READ on the leg and the dossier.</li>
  * </ul>
  *
  * <p>Historic instance permissions are switched on here, so the history of one dossier can be granted
@@ -64,6 +66,8 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
   static final String REGISTER_TASK = "Task_RegisterDossier";
   /** Where a leg learns its agency ({@code legStarted} sets {@code handlingAgencyId} from the leg number). */
   static final String START_LEG_TASK = "Task_StartLeg";
+  /** Where a leg asks other agencies for their opinion ({@code consultationAgencies} is set there). */
+  static final String REQUEST_CONSULTATION_TASK = "Task_RequestConsultation";
   static final String ADMINISTRATORS = "camunda-admin";
 
   private final Organisation organisation;
@@ -103,6 +107,8 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
         activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) DossierAccess.this::openDossier);
       } else if (AGENCY_HANDLING.equals(definition.getKey()) && START_LEG_TASK.equals(activity.getId())) {
         activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) DossierAccess.this::openLeg);
+      } else if (AGENCY_HANDLING.equals(definition.getKey()) && REQUEST_CONSULTATION_TASK.equals(activity.getId())) {
+        activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) DossierAccess.this::openToConsulted);
       }
     }
   }
@@ -141,11 +147,27 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
 
   /** A leg starts at an agency: it reads the leg and the dossier the leg belongs to. */
   void openLeg(DelegateExecution execution) {
-    Set<String> readers = readersOf(text(execution, ProcessVariables.HANDLING_AGENCY_ID));
-    grantRead(execution, execution.getProcessInstanceId(), readers);
-    DelegateExecution dossier = execution.getSuperExecution();
+    grantReadOnLegAndDossier(execution, readersOf(text(execution, ProcessVariables.HANDLING_AGENCY_ID)));
+  }
+
+  /**
+   * A leg asks other agencies for their opinion (lấy ý kiến, Decree 61/2018 Art. 19.5): to answer they
+   * read the dossier and the leg that asks, as the agencies handling it do.
+   */
+  void openToConsulted(DelegateExecution execution) {
+    Set<String> readers = new LinkedHashSet<>();
+    String consulted = text(execution, ProcessVariables.CONSULTATION_AGENCIES);
+    for (String agency : consulted == null ? new String[0] : consulted.split(",")) {
+      readers.addAll(readersOf(agency.trim()));
+    }
+    grantReadOnLegAndDossier(execution, readers);
+  }
+
+  private void grantReadOnLegAndDossier(DelegateExecution leg, Set<String> readers) {
+    grantRead(leg, leg.getProcessInstanceId(), readers);
+    DelegateExecution dossier = leg.getSuperExecution();
     while (dossier != null) {
-      grantRead(execution, dossier.getProcessInstanceId(), readers);
+      grantRead(leg, dossier.getProcessInstanceId(), readers);
       dossier = dossier.getProcessInstance().getSuperExecution();
     }
   }

@@ -13,7 +13,7 @@ import vn.onestop.web.ApiException;
 
 /**
  * What a staff member may see through OneStop's own API, in step with the engine's authorizations:
- * the dossiers her agencies received or handle (any role), and - for supervisors - those of every
+ * the dossiers her agencies received, handle or were consulted on (any role), and - for supervisors - those of every
  * agency below hers. Administrators see everything. An out-of-scope dossier answers like an unknown
  * one, so a clerk cannot learn which codes exist elsewhere.
  */
@@ -63,7 +63,9 @@ public class StaffScope {
     List<String> involved = jdbc.queryForList("""
         select receiving_agency_id from onestop.dossier where id = ?
         union select handling_agency_id from onestop.dossier where id = ? and handling_agency_id is not null
-        union select agency_id from onestop.dossier_leg where dossier_id = ?""", String.class, dossierId, dossierId, dossierId);
+        union select agency_id from onestop.dossier_leg where dossier_id = ?
+        union select agency_id from onestop.consultation where dossier_id = ?""", String.class, dossierId, dossierId, dossierId,
+        dossierId);
     return involved.stream().anyMatch(scope::contains);
   }
 

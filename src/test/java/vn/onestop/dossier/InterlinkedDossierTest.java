@@ -11,6 +11,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.onestop.OneStopSpringTest;
+import vn.onestop.security.StaffScope;
 
 /**
  * Interlinked dossiers (một cửa liên thông, Decree 61/2018 Art. 19.5-19.7): the catalogue's legs drive
@@ -35,6 +40,8 @@ class InterlinkedDossierTest extends DossierFlowTestSupport {
   static final String FIRST_CERTIFICATE = "DNO.DD.02";
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired StaffScope staffScope;
 
   @Test
   void sequentialLegsOnTime() {
@@ -185,6 +192,14 @@ class InterlinkedDossierTest extends DossierFlowTestSupport {
     assertThat(opinions).allSatisfy(t -> assertThat(t.getDueDate().toInstant()).isEqualTo(local("2026-03-04T09:00")));
     assertThat(taskService.createTaskQuery().processInstanceId(leg.getId()).taskCandidateGroup("dakrlap-tnmt-specialists").count()).isEqualTo(1);
     assertThat(taskService.createTaskQuery().processInstanceId(leg.getId()).taskCandidateGroup("dakrlap-ktht-specialists").count()).isEqualTo(1);
+    // The consulted read the dossier and the asking leg (engine and OneStop's API); an agency not asked does not.
+    for (String instance : List.of(dossier.getId(), leg.getId())) {
+      assertThat(canRead("dakrlap-tnmt-specialists", instance)).isTrue();
+      assertThat(canRead("dakrlap-ktht-heads", instance)).isTrue();
+      assertThat(canRead("dakrlap-tu-phap-specialists", instance)).isFalse();
+    }
+    assertThat(staffScopeSees("dakrlap-ktht-specialists", id)).isTrue();
+    assertThat(staffScopeSees("dakrlap-tu-phap-specialists", id)).isFalse();
     at("2026-03-03T10:00");
     for (Task opinion : opinions) {
       complete(opinion, withVariables("opinion", "Không vướng quy hoạch"));
@@ -221,6 +236,22 @@ class InterlinkedDossierTest extends DossierFlowTestSupport {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  boolean canRead(String group, String processInstanceId) {
+    return authorizationService.isUserAuthorized("someone-of-" + group, List.of(group), Permissions.READ,
+        Resources.PROCESS_INSTANCE, processInstanceId)
+        && authorizationService.isUserAuthorized("someone-of-" + group, List.of(group),
+            HistoricProcessInstancePermissions.READ, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
+  }
+
+  boolean staffScopeSees(String group, long dossierId) {
+    identityService.setAuthentication("someone-of-" + group, List.of(group));
+    try {
+      return staffScope.canSeeDossier(dossierId);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
 
   ProcessInstance acceptedAndTransferred(String procedure, String agency) {
     ProcessInstance dossier = submit(procedure, agency, "DESK");
