@@ -114,6 +114,71 @@ public class Organisation {
   }
 
   /**
+   * The agencies whose competence this agency holds on the given day because they stopped and it is
+   * their successor (directly or through a chain): after the 2025 reform the new commune reads the old
+   * commune's and the old district's dossiers. Empty when nothing was handed over to it.
+   */
+  public Set<String> predecessorsOn(String agencyId, LocalDate day) {
+    Set<String> predecessors = new LinkedHashSet<>();
+    for (Agency a : ordered) {
+      if (!a.id().equals(agencyId) && a.successorId() != null && successorOn(a.id(), day).id().equals(agencyId)) {
+        predecessors.add(a.id());
+      }
+    }
+    return predecessors;
+  }
+
+  /** The given agencies and every agency they took over by the given day ({@link #predecessorsOn}). */
+  public Set<String> withPredecessors(Collection<String> agencyIds, LocalDate day) {
+    Set<String> all = new LinkedHashSet<>(agencyIds);
+    for (String agencyId : agencyIds) {
+      all.addAll(predecessorsOn(agencyId, day));
+    }
+    return all;
+  }
+
+  /**
+   * The group of {@code role} at an agency; for clerks, those of the one-stop department that receives
+   * for it when it receives nothing itself. Empty when there is no such group.
+   */
+  public Optional<String> groupAt(Agency agency, AgencyRole role) {
+    if (role != AgencyRole.CLERKS) {
+      return Optional.of(role.groupId(agency.id()));
+    }
+    Agency desk = agency.isOneStop() ? agency : find(agency.oneStopId()).orElse(agency);
+    return desk.isOneStop() ? Optional.of(desk.clerksGroup()) : Optional.empty();
+  }
+
+  /**
+   * The group that took over from an agency group on the given day: for a group of an agency that has
+   * stopped, the group of the same role at its successor; empty while the agency operates, for groups
+   * that are no agency's, and when the successor has no such group.
+   */
+  public Optional<String> successorGroup(String groupId, LocalDate day) {
+    for (AgencyRole role : AgencyRole.values()) {
+      for (String agencyId : agenciesOf(List.of(groupId), role)) {
+        Agency successor = successorOn(agencyId, day);
+        if (!successor.id().equals(agencyId)) {
+          return groupAt(successor, role);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The groups of a role that act for this agency on the given day: its own group and, once the agency
+   * has stopped, its successor's too (the successor's head assigns his own specialists to a dossier the
+   * old agency started).
+   */
+  public List<String> groupsActingFor(String agencyId, AgencyRole role, LocalDate day) {
+    Set<String> groups = new LinkedHashSet<>();
+    groups.add(role.groupId(agencyId));
+    successorGroup(role.groupId(agencyId), day).ifPresent(groups::add);
+    return List.copyOf(groups);
+  }
+
+  /**
    * The agency of the given kind that serves {@code fromAgencyId}'s area, looking in that area first
    * and then in each enclosing area (commune → district → province). Resolves legs given relative to
    * the receiving agency: "the receiving commune's police", "the district's justice office".

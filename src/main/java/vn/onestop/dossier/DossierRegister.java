@@ -389,12 +389,14 @@ public class DossierRegister {
   public void assigned(DelegateTask task) {
     String specialist = required(task, SPECIALIST, "Chuyên viên thụ lý");
     String agency = text(task, HANDLING_AGENCY_ID, null);
-    String group = organisation.get(agency).specialistsGroup();
+    List<String> groups = organisation.groupsActingFor(agency, AgencyRole.SPECIALISTS,
+        LocalDate.ofInstant(time.now(), ProcedureCatalog.VIETNAM));
     // The head may not hold READ on user accounts; checking membership is the system's bookkeeping.
-    boolean member = WithoutAuthorization.call(() -> task.getProcessEngineServices().getIdentityService().createUserQuery()
-        .userId(specialist).memberOfGroup(group).count() > 0);
+    boolean member = WithoutAuthorization.call(() -> groups.stream().anyMatch(group -> task.getProcessEngineServices()
+        .getIdentityService().createUserQuery().userId(specialist).memberOfGroup(group).count() > 0));
     if (!member) {
-      throw new DossierInputException(SPECIALIST, "'" + specialist + "' không thuộc nhóm chuyên viên " + group);
+      throw new DossierInputException(SPECIALIST, "'" + specialist + "' không thuộc nhóm chuyên viên "
+          + String.join(" hoặc ", groups));
     }
     step(task, "ASSIGNED", ASSIGN_DUE_AT, specialist);
   }

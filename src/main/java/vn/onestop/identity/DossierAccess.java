@@ -1,5 +1,6 @@
 package vn.onestop.identity;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,7 +17,10 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -28,10 +32,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 import vn.onestop.catalog.Agency;
 import vn.onestop.catalog.AgencyGroup;
 import vn.onestop.catalog.Organisation;
+import vn.onestop.catalog.ProcedureCatalog;
+import vn.onestop.process.EngineTime;
 import vn.onestop.process.ProcessVariables;
 import vn.onestop.process.WithoutAuthorization;
 
@@ -51,6 +58,8 @@ import vn.onestop.process.WithoutAuthorization;
  *       agencies and the supervisors of every agency above them get READ on the instance (runtime:
  *       instance and its variables) and on its history. A leg also grants its agency READ on the
  *       dossier it belongs to, so interlinked dossiers open up to each agency they reach.</li>
+ *   <li>every user task offered to a group of an agency that has stopped (a reorganisation) is offered
+ *       to the same role at its successor as well.</li>
  *   <li>when a leg asks other agencies for their opinion (end of {@value #REQUEST_CONSULTATION_TASK}),
  *       the consulted agencies get the same READ on the leg and the dossier.</li>
  * </ul>
@@ -71,9 +80,11 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
   static final String ADMINISTRATORS = "camunda-admin";
 
   private final Organisation organisation;
+  private final EngineTime time;
 
-  public DossierAccess(Organisation organisation) {
+  public DossierAccess(Organisation organisation, EngineTime time) {
     this.organisation = organisation;
+    this.time = time;
   }
 
   @Override
@@ -95,6 +106,14 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
         process.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) DossierAccess.this::checkReceivingAgency);
       } else if (AGENCY_HANDLING.equals(process.getKey())) {
         process.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) DossierAccess.this::openLeg);
+      }
+    }
+
+    @Override
+    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+            (TaskListener) DossierAccess.this::offerToSuccessors);
       }
     }
 
@@ -173,6 +192,21 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
   }
 
   /**
+   * A task offered to the group of an agency that has stopped (after a reorganisation) is offered to
+   * the same role at its successor too; see {@link ReorganisationHandOver} for the tasks already open.
+   */
+  void offerToSuccessors(DelegateTask task) {
+    LocalDate today = LocalDate.ofInstant(time.now(), ProcedureCatalog.VIETNAM);
+    Set<String> successors = new LinkedHashSet<>();
+    for (IdentityLink candidate : task.getCandidates()) {
+      if (candidate.getGroupId() != null) {
+        organisation.successorGroup(candidate.getGroupId(), today).ifPresent(successors::add);
+      }
+    }
+    successors.forEach(task::addCandidateGroup);
+  }
+
+  /**
    * Every Camunda group of the agency (clerks, specialists, heads, supervisors) and the supervisors
    * of each agency above it: a district supervisor reads the dossiers of the district's communes.
    */
@@ -206,8 +240,10 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
   /**
    * One authorization row per group and resource (the engine's unique constraint): an existing row
    * gets the permission added; rows inserted earlier in the same command are seen in the entity cache.
+   *
+   * @return how many of the groups did not have the permission before
    */
-  private static void grant(AuthorizationService authorizations, Resource resource, String resourceId,
+  static int grant(AuthorizationService authorizations, Resource resource, String resourceId,
       Permission permission, Collection<String> groups) {
     Map<String, Authorization> existing = new HashMap<>();
     for (Authorization row : authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId).list()) {
@@ -223,6 +259,7 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
         }
       }
     }
+    int added = 0;
     for (String group : groups) {
       Authorization grant = existing.get(group);
       if (grant != null && grant.isPermissionGranted(permission)) {
@@ -236,7 +273,9 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
       }
       grant.addPermission(permission);
       authorizations.saveAuthorization(grant);
+      added++;
     }
+    return added;
   }
 
   private static String text(DelegateExecution execution, String name) {

@@ -1,5 +1,6 @@
 package vn.onestop.report;
 
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -8,13 +9,16 @@ import org.springframework.stereotype.Component;
 import vn.onestop.catalog.Agency;
 import vn.onestop.catalog.AgencyRole;
 import vn.onestop.catalog.Organisation;
+import vn.onestop.catalog.ProcedureCatalog;
+import vn.onestop.process.EngineTime;
 import vn.onestop.security.StaffUser;
 import vn.onestop.web.ApiException;
 
 /**
  * Which dossiers the caller may see in reports: administrators ({@code camunda-admin}) everything; a
- * supervisor the subtrees of the agencies whose {@code <id>-supervisors} group he belongs to; anyone
- * else nothing (403).
+ * supervisor the subtrees of the agencies whose {@code <id>-supervisors} group he belongs to, with the
+ * agencies those took over in a reorganisation (their dossiers count for the successor); anyone else
+ * nothing (403).
  */
 @Component
 public class SupervisorScope {
@@ -29,10 +33,12 @@ public class SupervisorScope {
 
   private final IdentityService identityService;
   private final Organisation organisation;
+  private final EngineTime time;
 
-  public SupervisorScope(IdentityService identityService, Organisation organisation) {
+  public SupervisorScope(IdentityService identityService, Organisation organisation, EngineTime time) {
     this.identityService = identityService;
     this.organisation = organisation;
+    this.time = time;
   }
 
   /** The selection for a requested agency ({@code null}: everything the caller may see). */
@@ -47,7 +53,7 @@ public class SupervisorScope {
         throw new ApiException(HttpStatus.FORBIDDEN, "agency", "User " + user.userId() + " does not supervise agency "
             + agency.id() + " (" + agency.name() + ")");
       }
-      return new Selection(agency.id(), organisation.subtree(agency.id()));
+      return new Selection(agency.id(), organisation.withPredecessors(organisation.subtree(agency.id()), today()));
     }
     if (allowed == null) {
       return new Selection(null, null);
@@ -63,13 +69,17 @@ public class SupervisorScope {
     }
     Set<String> ids = new LinkedHashSet<>();
     for (String root : supervisedAgencies(user)) {
-      ids.addAll(organisation.subtree(root));
+      ids.addAll(organisation.withPredecessors(organisation.subtree(root), today()));
     }
     if (ids.isEmpty()) {
       throw new ApiException(HttpStatus.FORBIDDEN, null,
           "User " + user.userId() + " is neither an administrator nor in any agency's supervisors group (<agency>-supervisors)");
     }
     return ids;
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(time.now(), ProcedureCatalog.VIETNAM);
   }
 
   /** Agencies whose supervisors group the user is in. */

@@ -1,5 +1,6 @@
 package vn.onestop.security;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,12 +10,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.onestop.catalog.AgencyRole;
 import vn.onestop.catalog.Organisation;
+import vn.onestop.catalog.ProcedureCatalog;
+import vn.onestop.process.EngineTime;
 import vn.onestop.web.ApiException;
 
 /**
  * What a staff member may see through OneStop's own API, in step with the engine's authorizations:
  * the dossiers her agencies received, handle or were consulted on (any role), and - for supervisors - those of every
- * agency below hers. Administrators see everything. An out-of-scope dossier answers like an unknown
+ * agency below hers; and those of the agencies hers took over in a reorganisation (the 2025 reform).
+ * Administrators see everything. An out-of-scope dossier answers like an unknown
  * one, so a clerk cannot learn which codes exist elsewhere.
  */
 @Component
@@ -23,11 +27,13 @@ public class StaffScope {
   private final IdentityService identityService;
   private final Organisation organisation;
   private final JdbcTemplate jdbc;
+  private final EngineTime time;
 
-  public StaffScope(IdentityService identityService, Organisation organisation, JdbcTemplate jdbc) {
+  public StaffScope(IdentityService identityService, Organisation organisation, JdbcTemplate jdbc, EngineTime time) {
     this.identityService = identityService;
     this.organisation = organisation;
     this.jdbc = jdbc;
+    this.time = time;
   }
 
   public StaffUser user() {
@@ -51,7 +57,7 @@ public class StaffScope {
         }
       }
     }
-    return scope;
+    return organisation.withPredecessors(scope, LocalDate.ofInstant(time.now(), ProcedureCatalog.VIETNAM));
   }
 
   /** Whether the caller may read the dossier (by its register id). */

@@ -83,6 +83,30 @@ class OrganisationTest {
   }
 
   @Test
+  void afterTheReformTheSuccessorActsForTheAgenciesItTookOver() {
+    Organisation reformed = new Organisation(CatalogFiles.load("catalog-reform/"));
+    LocalDate before = LocalDate.of(2025, 6, 30);
+    LocalDate after = LocalDate.of(2025, 7, 1);
+
+    assertThat(reformed.predecessorsOn("nhan-co-2025", before)).isEmpty();
+    assertThat(reformed.predecessorsOn("nhan-co-2025", after)).containsExactlyInAnyOrder("nhan-co", "dakrlap");
+    assertThat(reformed.predecessorsOn("lam-dong", after)).containsExactly("dak-nong");
+    assertThat(reformed.predecessorsOn("nhan-co", after)).as("an agency that stopped took nothing over").isEmpty();
+
+    assertThat(reformed.groupsActingFor("dakrlap", AgencyRole.SPECIALISTS, before)).containsExactly("dakrlap-specialists");
+    assertThat(reformed.groupsActingFor("dakrlap", AgencyRole.SPECIALISTS, after))
+        .containsExactly("dakrlap-specialists", "nhan-co-2025-specialists");
+    assertThat(organisation.groupsActingFor("nhan-co", AgencyRole.HEADS, after)).containsExactly("nhan-co-heads");
+
+    assertThat(reformed.successorGroup("dakrlap-clerks", after)).contains("nhan-co-2025-clerks");
+    assertThat(reformed.successorGroup("dak-nong-supervisors", after)).contains("lam-dong-supervisors");
+    assertThat(reformed.successorGroup("dakrlap-clerks", before)).as("still operating").isEmpty();
+    assertThat(reformed.successorGroup("camunda-admin", after)).as("no agency's group").isEmpty();
+    assertThat(organisation.groupAt(organisation.get("dakrlap-tckh"), AgencyRole.CLERKS))
+        .as("an office without a desk: its one-stop department's clerks").contains("dakrlap-mot-cua-clerks");
+  }
+
+  @Test
   void agenciesAreReadBackFromGroupIds() {
     var groups = java.util.List.of("nhan-co-clerks", "dakrlap-supervisors", "dakrlap-tckh-clerks", "no-such-agency-clerks",
         "camunda-admin", "designers");

@@ -1,0 +1,161 @@
+package vn.onestop.identity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.onestop.catalog.Agency;
+import vn.onestop.catalog.AgencyRole;
+import vn.onestop.catalog.Organisation;
+import vn.onestop.catalog.ProcedureCatalog;
+import vn.onestop.process.EngineTime;
+import vn.onestop.process.WithoutAuthorization;
+
+/**
+ * Bàn giao công việc khi sắp xếp tổ chức (hand-over of running work in a reorganisation): when an
+ * agency has stopped ({@code validTo} passed) and its {@code successor} holds its competence - the
+ * districts abolished by the 2025 two-tier reform, merged provinces - the successor's staff take over.
+ * For each role, the successor's group
+ *
+ * <ul>
+ *   <li>becomes a candidate of every open task offered to the old agency's group (a task already
+ *       claimed stays with its assignee; if she hands it back, the successor's staff can claim it), and</li>
+ *   <li>gets READ on every dossier and leg the old group reads, running and in history.</li>
+ * </ul>
+ *
+ * <p>Clerks' tasks go to the successor's one-stop department when the successor receives no dossiers
+ * itself. Nothing is taken away from the old groups (their members keep what they had until an
+ * administrator removes them), and nothing is written twice: run at every start-up, after
+ * {@link OrganisationGroups}, it only adds what is missing; tasks created later are offered to the
+ * successor by {@link DossierAccess}. Camunda's history records each added
+ * candidate group with its time, which is the hand-over's trace. OneStop's own API follows the same
+ * rule through {@link Organisation#predecessorsOn}.
+ */
+@Component
+@Order(20)
+public class ReorganisationHandOver implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReorganisationHandOver.class);
+  static final int PAGE = 500;
+
+  private final Organisation organisation;
+  private final TaskService taskService;
+  private final AuthorizationService authorizationService;
+  private final EngineTime time;
+
+  public ReorganisationHandOver(Organisation organisation, TaskService taskService,
+      AuthorizationService authorizationService, EngineTime time) {
+    this.organisation = organisation;
+    this.taskService = taskService;
+    this.authorizationService = authorizationService;
+    this.time = time;
+  }
+
+  /** What one hand-over added. */
+  /**
+   * What one hand-over added: tasks newly offered to the successor's groups, and process instances
+   * (dossiers and their legs) the successor's groups newly read.
+   */
+  public record HandedOver(String fromAgencyId, String toAgencyId, int tasks, int processInstances) {}
+
+  @Override
+  public void run(ApplicationArguments args) {
+    LocalDate today = LocalDate.ofInstant(time.now(), ProcedureCatalog.VIETNAM);
+    for (Agency agency : organisation.all()) {
+      if (agency.successorId() == null || agency.validTo() == null || !today.isAfter(agency.validTo())) {
+        continue;
+      }
+      Agency successor = organisation.successorOn(agency.id(), today);
+      if (!successor.id().equals(agency.id())) {
+        HandedOver done = handOver(agency, successor);
+        if (done.tasks() > 0 || done.processInstances() > 0) {
+          LOG.info("Reorganisation: {} open tasks and {} process instances of {} handed over to {}", done.tasks(),
+              done.processInstances(), agency.id(), successor.id());
+        }
+      }
+    }
+  }
+
+  /** Hands the open tasks and the dossiers of {@code from} over to {@code to}, role by role. */
+  public HandedOver handOver(Agency from, Agency to) {
+    int tasks = 0;
+    Set<String> instances = new HashSet<>();
+    for (AgencyRole role : AgencyRole.values()) {
+      String oldGroup = role.groupId(from.id());
+      String newGroup = organisation.groupAt(to, role).orElse(null);
+      if (newGroup == null) {
+        continue;
+      }
+      tasks += WithoutAuthorization.call(() -> offerOpenTasks(oldGroup, newGroup));
+      instances.addAll(WithoutAuthorization.call(() -> shareDossiers(oldGroup, newGroup)));
+    }
+    return new HandedOver(from.id(), to.id(), tasks, instances.size());
+  }
+
+  private int offerOpenTasks(String oldGroup, String newGroup) {
+    int added = 0;
+    List<Task> open = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      List<Task> page = taskService.createTaskQuery().taskCandidateGroup(oldGroup).includeAssignedTasks()
+          .orderByTaskId().asc().listPage(first, PAGE);
+      open.addAll(page);
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    for (Task task : open) {
+      boolean offered = false;
+      for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+        offered |= IdentityLinkType.CANDIDATE.equals(link.getType()) && newGroup.equals(link.getGroupId());
+      }
+      if (!offered) {
+        taskService.addCandidateGroup(task.getId(), newGroup);
+        added++;
+      }
+    }
+    return added;
+  }
+
+  /** READ on every process instance (runtime and history) the old group reads; returns those newly shared. */
+  private Set<String> shareDossiers(String oldGroup, String newGroup) {
+    Set<String> shared = new HashSet<>();
+    share(Resources.PROCESS_INSTANCE, Permissions.READ, oldGroup, newGroup, shared);
+    share(Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ, oldGroup, newGroup, shared);
+    return shared;
+  }
+
+  private void share(Resource resource, Permission read, String oldGroup, String newGroup, Set<String> shared) {
+    List<String> ids = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      List<Authorization> page = authorizationService.createAuthorizationQuery().groupIdIn(oldGroup)
+          .resourceType(resource).hasPermission(read).orderByResourceId().asc().listPage(first, PAGE);
+      page.stream().map(Authorization::getResourceId).filter(id -> !Authorization.ANY.equals(id)).forEach(ids::add);
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    for (String id : ids) {
+      if (DossierAccess.grant(authorizationService, resource, id, read, List.of(newGroup)) > 0) {
+        shared.add(id);
+      }
+    }
+  }
+}
