@@ -3,6 +3,7 @@ package vn.onestop;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * OneStop: the one-stop-shop mechanism (cơ chế một cửa, một cửa liên thông) of Decree 61/2018 on an
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class OneStopApplication {
 
   public static void main(String[] args) {

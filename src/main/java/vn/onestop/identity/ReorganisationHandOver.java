@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.onestop.catalog.Agency;
 import vn.onestop.catalog.AgencyRole;
@@ -43,8 +44,8 @@ import vn.onestop.process.WithoutAuthorization;
  *
  * <p>Clerks' tasks go to the successor's one-stop department when the successor receives no dossiers
  * itself. Nothing is taken away from the old groups (their members keep what they had until an
- * administrator removes them), and nothing is written twice: run at every start-up, after
- * {@link OrganisationGroups}, it only adds what is missing; tasks created later are offered to the
+ * administrator removes them), and nothing is written twice: run at every start-up (after
+ * {@link OrganisationGroups}) and every night, it only adds what is missing; tasks created later are offered to the
  * successor by {@link DossierAccess}. Camunda's history records each added
  * candidate group with its time, which is the hand-over's trace. OneStop's own API follows the same
  * rule through {@link Organisation#predecessorsOn}.
@@ -78,6 +79,25 @@ public class ReorganisationHandOver implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    handOverWhatHasStopped();
+  }
+
+  /**
+   * Every night at 00:05 in Vietnam, so a reorganisation that takes effect while OneStop runs is applied
+   * on its first day without a restart. A failure (e.g. two nodes at once) is logged; the next run
+   * completes the hand-over, as it adds only what is missing.
+   */
+  @Scheduled(cron = "0 5 0 * * *", zone = "Asia/Ho_Chi_Minh")
+  public void nightly() {
+    try {
+      handOverWhatHasStopped();
+    } catch (RuntimeException e) {
+      LOG.warn("Reorganisation hand-over failed; the next run completes it", e);
+    }
+  }
+
+  /** Hands over the work of every agency that has stopped by today to its successor. */
+  public void handOverWhatHasStopped() {
     LocalDate today = LocalDate.ofInstant(time.now(), ProcedureCatalog.VIETNAM);
     for (Agency agency : organisation.all()) {
       if (agency.successorId() == null || agency.validTo() == null || !today.isAfter(agency.validTo())) {

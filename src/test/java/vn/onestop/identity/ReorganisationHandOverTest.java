@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import vn.onestop.OneStopSpringTest;
 import vn.onestop.calendar.WorkingCalendar;
 import vn.onestop.catalog.CatalogFiles;
@@ -55,6 +57,7 @@ class ReorganisationHandOverTest {
   @Autowired Organisation organisation;
   @Autowired ReorganisationHandOver handOver;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ScheduledTaskHolder scheduled;
 
   DossierFixtures fixtures;
   final List<String> started = new ArrayList<>();
@@ -136,6 +139,17 @@ class ReorganisationHandOverTest {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  @Test
+  void theHandOverAlsoRunsEveryNightInVietnam() {
+    assertThat(scheduled.getScheduledTasks()).anySatisfy(task -> {
+      assertThat(task.getTask()).isInstanceOf(CronTask.class);
+      CronTask cron = (CronTask) task.getTask();
+      assertThat(cron.getExpression()).isEqualTo("0 5 0 * * *");
+      assertThat(cron.getRunnable().toString()).contains("ReorganisationHandOver.nightly");
+    });
+    handOver.nightly(); // nothing has stopped in the demo organisation: a no-op that must not fail
   }
 
   Dossier track(Dossier dossier) {
