@@ -45,10 +45,10 @@ import vn.onestop.process.WithoutAuthorization;
  * <p>Clerks' tasks go to the successor's one-stop department when the successor receives no dossiers
  * itself. Nothing is taken away from the old groups (their members keep what they had until an
  * administrator removes them), and nothing is written twice: run at every start-up (after
- * {@link OrganisationGroups}) and every night, it only adds what is missing; tasks created later are offered to the
- * successor by {@link DossierAccess}. Camunda's history records each added
- * candidate group with its time, which is the hand-over's trace. OneStop's own API follows the same
- * rule through {@link Organisation#predecessorsOn}.
+ * {@link OrganisationGroups}) and every night, it only adds what is missing. Tasks created later are
+ * offered to the successor by {@link DossierAccess}. Camunda's history records each added candidate
+ * group with its time, which is the hand-over's trace. OneStop's own API follows the same rule
+ * through {@link Organisation#predecessorsOn}.
  */
 @Component
 @Order(20)
@@ -70,7 +70,6 @@ public class ReorganisationHandOver implements ApplicationRunner {
     this.time = time;
   }
 
-  /** What one hand-over added. */
   /**
    * What one hand-over added: tasks newly offered to the successor's groups, and process instances
    * (dossiers and their legs) the successor's groups newly read.
