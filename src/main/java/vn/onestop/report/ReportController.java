@@ -70,32 +70,27 @@ public class ReportController {
     return targets.forYear(year);
   }
 
+  /**
+   * The query parameters of the KPI report and its exports, bound from {@code ?period=…&agency=…};
+   * all optional (see docs/kpis.md).
+   */
+  public record KpiQuery(String period, String from, String to, String agency, String groupBy, String level,
+      String field, String procedure, String channel) {}
+
   @GetMapping("/kpis")
-  public KpiReport kpis(@RequestParam(name = "period", required = false) String period, @RequestParam(name = "from", required = false) String from,
-      @RequestParam(name = "to", required = false) String to, @RequestParam(name = "agency", required = false) String agency,
-      @RequestParam(name = "groupBy", required = false) String groupBy, @RequestParam(name = "level", required = false) String level,
-      @RequestParam(name = "field", required = false) String field, @RequestParam(name = "procedure", required = false) String procedure,
-      @RequestParam(name = "channel", required = false) String channel) {
-    return report(period, from, to, agency, groupBy, level, field, procedure, channel);
+  public KpiReport kpis(KpiQuery query) {
+    return report(query);
   }
 
   @GetMapping("/kpis.csv")
-  public ResponseEntity<byte[]> kpisCsv(@RequestParam(name = "period", required = false) String period,
-      @RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
-      @RequestParam(name = "agency", required = false) String agency, @RequestParam(name = "groupBy", required = false) String groupBy,
-      @RequestParam(name = "level", required = false) String level, @RequestParam(name = "field", required = false) String field,
-      @RequestParam(name = "procedure", required = false) String procedure, @RequestParam(name = "channel", required = false) String channel) {
-    KpiReport r = report(period, from, to, agency, groupBy, level, field, procedure, channel);
+  public ResponseEntity<byte[]> kpisCsv(KpiQuery query) {
+    KpiReport r = report(query);
     return file(export.csv(export.kpiTable(r)), CSV, name(r) + ".csv");
   }
 
   @GetMapping("/kpis.xlsx")
-  public ResponseEntity<byte[]> kpisXlsx(@RequestParam(name = "period", required = false) String period,
-      @RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
-      @RequestParam(name = "agency", required = false) String agency, @RequestParam(name = "groupBy", required = false) String groupBy,
-      @RequestParam(name = "level", required = false) String level, @RequestParam(name = "field", required = false) String field,
-      @RequestParam(name = "procedure", required = false) String procedure, @RequestParam(name = "channel", required = false) String channel) {
-    KpiReport r = report(period, from, to, agency, groupBy, level, field, procedure, channel);
+  public ResponseEntity<byte[]> kpisXlsx(KpiQuery query) {
+    KpiReport r = report(query);
     return file(export.xlsx(export.kpiTable(r)), XLSX, name(r) + ".xlsx");
   }
 
@@ -126,13 +121,12 @@ public class ReportController {
     };
   }
 
-  private KpiReport report(String period, String from, String to, String agency, String groupBy, String level,
-      String field, String procedure, String channel) {
-    ReportPeriod p = ReportPeriod.parse(period, from, to);
-    KpiReportService.GroupBy g = KpiReportService.groupBy(groupBy);
-    SupervisorScope.Selection selection = scope.select(agency);
-    ReportFilter filter = new ReportFilter(selection.agencyIds(), upper("level", level, "PROVINCE", "DISTRICT", "COMMUNE"),
-        blank(field), blank(procedure), upper("channel", channel, "DESK", "ONLINE", "POST"));
+  private KpiReport report(KpiQuery q) {
+    ReportPeriod p = ReportPeriod.parse(q.period(), q.from(), q.to());
+    KpiReportService.GroupBy g = KpiReportService.groupBy(q.groupBy());
+    SupervisorScope.Selection selection = scope.select(q.agency());
+    ReportFilter filter = new ReportFilter(selection.agencyIds(), upper("level", q.level(), "PROVINCE", "DISTRICT", "COMMUNE"),
+        blank(q.field()), blank(q.procedure()), upper("channel", q.channel(), "DESK", "ONLINE", "POST"));
     return reports.report(p, selection.agencyId(), filter, g);
   }
 
