@@ -1,5 +1,6 @@
 package vn.onestop.calendar;
 
+import vn.onestop.process.EngineTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -58,7 +59,7 @@ public class CalendarController {
     OffsetDateTime start = parseFrom(from);
     BigDecimal days = parseWorkingDays(workingDays);
     try {
-      OffsetDateTime dueAt = calendar.addWorkingDays(start.toInstant(), days).atZone(WorkingCalendar.ZONE).toOffsetDateTime();
+      OffsetDateTime dueAt = calendar.addWorkingDays(start.toInstant(), days).atZone(EngineTime.ZONE).toOffsetDateTime();
       return new DueResponse(start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), days,
           dueAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     } catch (IllegalArgumentException e) {

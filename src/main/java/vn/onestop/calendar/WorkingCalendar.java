@@ -1,5 +1,6 @@
 package vn.onestop.calendar;
 
+import vn.onestop.process.EngineTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -41,7 +42,8 @@ import vn.onestop.calendar.CalendarProperties.Session;
 @Component
 public class WorkingCalendar {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  /** The same as {@link EngineTime#ZONE}, kept for callers outside the dossier core. */
+  public static final ZoneId ZONE = EngineTime.ZONE;
 
   private static final Logger log = LoggerFactory.getLogger(WorkingCalendar.class);
   /** How far any walk through the calendar may go: guards against a calendar with no working days. */

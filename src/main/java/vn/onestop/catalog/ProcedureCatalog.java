@@ -1,6 +1,7 @@
 package vn.onestop.catalog;
 
 import java.time.Clock;
+import vn.onestop.process.EngineTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 public class ProcedureCatalog {
 
   /** The working calendar's zone: "today" for the catalogue is today in Vietnam. */
-  public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+  /** The same as {@link EngineTime#ZONE}, kept for callers outside the dossier core. */
+  public static final ZoneId VIETNAM = EngineTime.ZONE;
 
   private static final Comparator<Procedure> BY_CODE_AND_START = Comparator.comparing(Procedure::code)
       .thenComparing(p -> p.effectiveFrom() == null ? LocalDate.MIN : p.effectiveFrom());
@@ -32,11 +34,12 @@ public class ProcedureCatalog {
   private final Map<String, List<Procedure>> byCode;
   private final List<String> fields;
 
-  @Autowired
+  /** With the engine's clock ({@link EngineTime#clock()}): "today" moves with it. */
   public ProcedureCatalog(CatalogFiles files, Organisation organisation) {
-    this(files, organisation, Clock.system(VIETNAM));
+    this(files, organisation, EngineTime.clock());
   }
 
+  @Autowired
   public ProcedureCatalog(CatalogFiles files, Organisation organisation, Clock clock) {
     this.organisation = organisation;
     this.clock = clock;

@@ -105,7 +105,7 @@ public class CitizenLookup {
     if (key.length() > 60) {
       key = key.substring(0, 60);
     }
-    Instant now = Instant.now();
+    Instant now = EngineTime.current();
     throttled("LOOKUP_IP", address, limits.maxFailuresPerAddress(), now);
     throttled("LOOKUP_CODE", key, limits.maxFailuresPerCode(), now);
     Optional<Row> row = find(key);

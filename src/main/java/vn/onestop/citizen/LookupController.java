@@ -1,5 +1,6 @@
 package vn.onestop.citizen;
 
+import vn.onestop.process.EngineTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.http.ContentDisposition;
@@ -67,6 +68,6 @@ public class LookupController {
   ResponseEntity<ApiError> throttled(CitizenLookup.ThrottledException e, HttpServletRequest request) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-        .body(new ApiError(429, "Too Many Requests", e.getMessage(), null, request.getRequestURI(), Instant.now()));
+        .body(new ApiError(429, "Too Many Requests", e.getMessage(), null, request.getRequestURI(), EngineTime.current()));
   }
 }

@@ -1,5 +1,6 @@
 package vn.onestop.citizen;
 
+import vn.onestop.process.EngineTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -85,7 +86,7 @@ public class PortalApiAuthentication {
         refuse(request, response, HttpStatus.UNAUTHORIZED, "Unknown portal client key", null);
         return;
       }
-      Instant now = Instant.now();
+      Instant now = EngineTime.current();
       RateCounters.Window window = counters.hit("PORTAL", clientId, Duration.ofMinutes(1), now);
       if (window.hits() > properties.requestsPerMinute()) {
         refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, "Portal client '" + clientId + "' exceeded "
@@ -105,7 +106,7 @@ public class PortalApiAuthentication {
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");
       json.writeValue(response.getOutputStream(), new ApiError(status.value(), status.getReasonPhrase(), message,
-          status == HttpStatus.UNAUTHORIZED ? HEADER : null, request.getRequestURI(), Instant.now()));
+          status == HttpStatus.UNAUTHORIZED ? HEADER : null, request.getRequestURI(), EngineTime.current()));
     }
   }
 }

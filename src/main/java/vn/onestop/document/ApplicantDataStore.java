@@ -1,5 +1,6 @@
 package vn.onestop.document;
 
+import vn.onestop.process.EngineTime;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -59,7 +60,7 @@ public class ApplicantDataStore {
   /** What to offer the clerk at reception of a dossier: the reusable documents of its applicant today. */
   public List<StoredDocument> offerFor(long dossierId) {
     String idNumber = jdbc.queryForObject("SELECT applicant_id_number FROM onestop.dossier WHERE id = ?", String.class, dossierId);
-    return idNumber == null ? List.of() : reusable(idNumber, LocalDate.now(vn.onestop.catalog.ProcedureCatalog.VIETNAM));
+    return idNumber == null ? List.of() : reusable(idNumber, LocalDate.now(EngineTime.ZONE));
   }
 
   /**
@@ -81,7 +82,7 @@ public class ApplicantDataStore {
     if (idNumber == null) {
       throw new DocumentRejectedException("dossierId", "Dossier " + dossierId + " has no applicant identity number: nothing to reuse");
     }
-    StoredDocument source = reusable(idNumber, LocalDate.now(vn.onestop.catalog.ProcedureCatalog.VIETNAM)).stream()
+    StoredDocument source = reusable(idNumber, LocalDate.now(EngineTime.ZONE)).stream()
         .filter(d -> d.id() == documentId).findFirst()
         .orElseThrow(() -> new DocumentRejectedException("documentId", "Document " + documentId
             + " is not a still-valid document in the data store of applicant " + idNumber));

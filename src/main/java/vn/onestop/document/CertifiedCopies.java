@@ -1,5 +1,6 @@
 package vn.onestop.document;
 
+import vn.onestop.process.EngineTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -63,7 +64,7 @@ public class CertifiedCopies {
           + ", not the scan of an original: only an original can be certified");
     }
     String title = "Bản sao điện tử chứng thực từ bản chính: " + (scan.title() == null ? scan.fileName() : scan.title());
-    Instant now = Instant.now();
+    Instant now = EngineTime.current();
     byte[] pdf;
     PDDocument source = null;
     try (PdfCanvas c = new PdfCanvas(fonts, PDRectangle.A4, 18, title)) {

@@ -1,5 +1,6 @@
 package vn.onestop.document;
 
+import vn.onestop.process.EngineTime;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -126,7 +127,7 @@ class DocumentController {
   List<StoredDocument> reusable(@PathVariable String idNumber,
       @RequestParam(name = "on", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
     actor();
-    return dataStore.reusable(idNumber, on != null ? on : LocalDate.now(VietnameseTime.ZONE));
+    return dataStore.reusable(idNumber, on != null ? on : LocalDate.now(EngineTime.ZONE));
   }
 
   @PostMapping("/applicants/reuse")

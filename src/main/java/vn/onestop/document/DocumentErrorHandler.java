@@ -1,5 +1,6 @@
 package vn.onestop.document;
 
+import vn.onestop.process.EngineTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.core.Ordered;
@@ -41,6 +42,6 @@ class DocumentErrorHandler {
 
   private static ResponseEntity<ApiError> body(HttpStatus status, String message, String field, HttpServletRequest request) {
     return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), message, field,
-        request.getRequestURI(), Instant.now()));
+        request.getRequestURI(), EngineTime.current()));
   }
 }

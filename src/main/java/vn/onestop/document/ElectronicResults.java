@@ -1,5 +1,6 @@
 package vn.onestop.document;
 
+import vn.onestop.process.EngineTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public class ElectronicResults {
   public StoredDocument issue(long dossierId, String documentName, String summary, LocalDate validUntil) {
     DossierFacts d = DossierFacts.load(jdbc, dossierId);
     String agencyId = d.handlingAgencyId() != null ? d.handlingAgencyId() : d.receivingAgencyId();
-    Instant now = Instant.now();
+    Instant now = EngineTime.current();
     byte[] pdf;
     try (PdfCanvas c = new PdfCanvas(fonts, PDRectangle.A4, 18, documentName)) {
       Locale vi = Locale.forLanguageTag("vi");

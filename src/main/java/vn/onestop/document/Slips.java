@@ -1,5 +1,6 @@
 package vn.onestop.document;
 
+import vn.onestop.process.EngineTime;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,7 +73,7 @@ public class Slips {
           d.originalDueAt() != null ? d.originalDueAt() : d.dueAt()), BODY);
       c.field("6. Đăng ký nhận kết quả tại:", agencyName(d.receivingAgencyId()), BODY);
       Instant received = d.receivedAt() != null ? d.receivedAt() : d.submittedAt();
-      c.field("Vào Sổ theo dõi hồ sơ, Quyển số:", received.atZone(VietnameseTime.ZONE).getYear() + ", Số thứ tự: "
+      c.field("Vào Sổ theo dõi hồ sơ, Quyển số:", received.atZone(EngineTime.ZONE).getYear() + ", Số thứ tự: "
           + logBookNumber(d), BODY);
       signatures(c, "NGƯỜI NỘP HỒ SƠ", d.applicantName(), "NGƯỜI TIẾP NHẬN HỒ SƠ", "");
       return save(d, "01", title, c.finish());
@@ -197,7 +198,7 @@ public class Slips {
     if (to.isBefore(from)) {
       throw new DocumentRejectedException("to", "The period ends (" + to + ") before it starts (" + from + ")");
     }
-    ZoneId zone = VietnameseTime.ZONE;
+    ZoneId zone = EngineTime.ZONE;
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
     Instant yearStart = LocalDate.of(from.getYear(), 1, 1).atStartOfDay(zone).toInstant();
@@ -266,7 +267,7 @@ public class Slips {
     c.twoColumns(List.of(parent.toUpperCase(vi), agencyName(agencyId).toUpperCase(vi)),
         List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
         SMALL, new boolean[] {false, true}, new boolean[] {true, true}, 0.45f);
-    c.paragraph(VietnameseTime.dateline(issuedAt != null ? issuedAt : Instant.now()), SMALL, false, PdfCanvas.Align.RIGHT);
+    c.paragraph(VietnameseTime.dateline(issuedAt != null ? issuedAt : EngineTime.current()), SMALL, false, PdfCanvas.Align.RIGHT);
     c.gap(4);
     c.paragraph(title, 11, true, PdfCanvas.Align.CENTER);
     c.gap(4);
@@ -314,8 +315,8 @@ public class Slips {
 
   private long logBookNumber(DossierFacts d) {
     Instant received = d.receivedAt() != null ? d.receivedAt() : d.submittedAt();
-    Instant yearStart = LocalDate.of(received.atZone(VietnameseTime.ZONE).getYear(), 1, 1)
-        .atStartOfDay(VietnameseTime.ZONE).toInstant();
+    Instant yearStart = LocalDate.of(received.atZone(EngineTime.ZONE).getYear(), 1, 1)
+        .atStartOfDay(EngineTime.ZONE).toInstant();
     Long n = jdbc.queryForObject("SELECT count(*) FROM onestop.dossier WHERE receiving_agency_id = ? AND received_at >= ?"
         + " AND (received_at < ? OR (received_at = ? AND id <= ?))", Long.class, d.receivingAgencyId(),
         Timestamp.from(yearStart), Timestamp.from(received), Timestamp.from(received), d.id());

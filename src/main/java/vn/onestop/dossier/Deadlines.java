@@ -1,5 +1,6 @@
 package vn.onestop.dossier;
 
+import vn.onestop.process.EngineTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ public class Deadlines {
    */
   public Instant appointment(Instant clockStart, BigDecimal resolutionDays) {
     if (resolutionDays.signum() == 0) {
-      LocalDate day = clockStart.atZone(WorkingCalendar.ZONE).toLocalDate();
+      LocalDate day = clockStart.atZone(EngineTime.ZONE).toLocalDate();
       if (calendar.isAfterCutOff(clockStart) || !calendar.isWorkingDay(day)) {
         day = calendar.nextWorkingDay(day);
       }
@@ -53,7 +54,7 @@ public class Deadlines {
 
   /** The end of the last session of a working day. */
   public Instant endOfWorkingDay(LocalDate day) {
-    Instant opening = calendar.nextOpening(day.atStartOfDay(WorkingCalendar.ZONE).toInstant());
+    Instant opening = calendar.nextOpening(day.atStartOfDay(EngineTime.ZONE).toInstant());
     return calendar.addWorkingDays(opening, BigDecimal.ONE);
   }
 
@@ -99,8 +100,8 @@ public class Deadlines {
     if (doneAt.isAfter(dueAt)) {
       return "LATE";
     }
-    LocalDate doneDay = doneAt.atZone(WorkingCalendar.ZONE).toLocalDate();
-    LocalDate dueDay = dueAt.atZone(WorkingCalendar.ZONE).toLocalDate();
+    LocalDate doneDay = doneAt.atZone(EngineTime.ZONE).toLocalDate();
+    LocalDate dueDay = dueAt.atZone(EngineTime.ZONE).toLocalDate();
     return doneDay.isBefore(dueDay) ? "EARLY" : "ON_TIME";
   }
 

@@ -1,5 +1,6 @@
 package vn.onestop.dossier;
 
+import vn.onestop.process.EngineTime;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import vn.onestop.notify.Notifier;
 public class DossierNotices {
 
   private static final Logger LOG = LoggerFactory.getLogger(DossierNotices.class);
-  static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(WorkingCalendar.ZONE);
+  static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(EngineTime.ZONE);
 
   private final Notifier notifier;
 

@@ -23,7 +23,8 @@ public class DossierRows {
     this.jdbc = jdbc;
   }
 
-  public JdbcTemplate jdbc() {
+  /** For the stage classes of this package only: no other package writes the register. */
+  JdbcTemplate jdbc() {
     return jdbc;
   }
 
@@ -78,6 +79,24 @@ public class DossierRows {
         instant(rs, "started_at"), instant(rs, "due_at"), instant(rs, "finished_at"), rs.getString("outcome"),
         rs.getBoolean("late")), dossierId);
   }
+
+  /** When the latest supplement request during handling was made (the start of a PAUSE), or null. */
+  Instant lastHandlingSupplementRequest(long dossierId) {
+    Timestamp requested = jdbc.queryForObject(
+        "select max(requested_at) from onestop.supplement_request where dossier_id = ? and stage = 'HANDLING'", Timestamp.class, dossierId);
+    return requested == null ? null : requested.toInstant();
+  }
+
+  /** The completed supplement requests during handling: the time the dossier spent with the applicant. */
+  List<Pause> handlingPauses(long dossierId) {
+    return jdbc.query("""
+        select requested_at, completed_at from onestop.supplement_request
+        where dossier_id = ? and stage = 'HANDLING' and completed_at is not null order by id""",
+        (rs, n) -> new Pause(rs.getTimestamp("requested_at").toInstant(), rs.getTimestamp("completed_at").toInstant()), dossierId);
+  }
+
+  /** From a supplement request to the applicant's answer. */
+  public record Pause(Instant from, Instant to) {}
 
   /** A hand-over or step of the process-control slip. */
   public record EventRow(Instant at, String kind, Integer legNo, String fromAgencyId, String toAgencyId, String actor,

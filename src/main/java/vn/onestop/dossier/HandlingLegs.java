@@ -157,15 +157,15 @@ public class HandlingLegs {
     long id = dossierId(execution);
     int legNo = ((Number) execution.getVariable(LEG_NO)).intValue();
     String asking = (String) execution.getVariable(HANDLING_AGENCY_ID);
-    String question = DossierRegister.required(execution, CONSULTATION_QUESTION, "Nội dung xin ý kiến");
-    List<String> agencies = Arrays.stream(DossierRegister.required(execution, CONSULTED_AGENCIES, "Cơ quan được lấy ý kiến")
+    String question = Steps.required(execution, CONSULTATION_QUESTION, "Nội dung xin ý kiến");
+    List<String> agencies = Arrays.stream(Steps.required(execution, CONSULTED_AGENCIES, "Cơ quan được lấy ý kiến")
         .split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
     for (String agency : agencies) {
       if (organisation.find(agency).isEmpty() || agency.equals(asking)) {
         throw new DossierInputException(CONSULTED_AGENCIES, "Không thể lấy ý kiến cơ quan '" + agency + "'");
       }
     }
-    BigDecimal days = new BigDecimal(DossierRegister.text(execution, CONSULTATION_DAYS, "2"));
+    BigDecimal days = new BigDecimal(Steps.text(execution, CONSULTATION_DAYS, "2"));
     if (days.signum() <= 0) {
       throw new DossierInputException(CONSULTATION_DAYS, "Thời hạn trả lời phải lớn hơn 0 ngày làm việc");
     }
@@ -186,7 +186,7 @@ public class HandlingLegs {
   public void opinionGiven(DelegateTask task) {
     long id = dossierId(task);
     String agency = itemAt((String) task.getVariable(CONSULTATION_AGENCIES), task.getVariable("loopCounter"));
-    String opinion = DossierRegister.required(task, OPINION, "Ý kiến");
+    String opinion = Steps.required(task, OPINION, "Ý kiến");
     Instant now = time.now();
     String actor = task.getAssignee();
     var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

@@ -1,5 +1,6 @@
 package vn.onestop.feedback;
 
+import vn.onestop.process.EngineTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.HashMap;
@@ -69,7 +70,7 @@ public class FeedbackController {
     if (f == null) {
       throw ApiException.badRequest("body", "The feedback is required as JSON");
     }
-    Instant now = Instant.now();
+    Instant now = EngineTime.current();
     RateCounters.Window window = counters.hit("FEEDBACK_IP", addresses.of(request), limits.window(), now);
     if (window.hits() > limits.maxFeedbackPerAddress()) {
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import vn.onestop.process.EngineTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,12 +65,13 @@ public class ComplianceFinder {
   private final WorkingCalendar calendar;
   private final Clock clock;
 
-  @Autowired
+  /** With the engine's clock ({@link EngineTime#clock()}). */
   public ComplianceFinder(JdbcTemplate jdbc, Organisation organisation, WorkingCalendar calendar) {
-    this(jdbc, organisation, calendar, Clock.systemUTC());
+    this(jdbc, organisation, calendar, EngineTime.clock());
   }
 
-  ComplianceFinder(JdbcTemplate jdbc, Organisation organisation, WorkingCalendar calendar, Clock clock) {
+  @Autowired
+  public ComplianceFinder(JdbcTemplate jdbc, Organisation organisation, WorkingCalendar calendar, Clock clock) {
     this.jdbc = jdbc;
     this.organisation = organisation;
     this.calendar = calendar;

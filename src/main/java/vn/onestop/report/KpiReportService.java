@@ -2,6 +2,7 @@ package vn.onestop.report;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import vn.onestop.process.EngineTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,12 +30,13 @@ public class KpiReportService {
   private final Organisation organisation;
   private final Clock clock;
 
-  @Autowired
+  /** With the engine's clock ({@link EngineTime#clock()}). */
   public KpiReportService(RegisterQueries queries, PlanTargets targets, Organisation organisation) {
-    this(queries, targets, organisation, Clock.systemUTC());
+    this(queries, targets, organisation, EngineTime.clock());
   }
 
-  KpiReportService(RegisterQueries queries, PlanTargets targets, Organisation organisation, Clock clock) {
+  @Autowired
+  public KpiReportService(RegisterQueries queries, PlanTargets targets, Organisation organisation, Clock clock) {
     this.queries = queries;
     this.targets = targets;
     this.organisation = organisation;

@@ -1,5 +1,6 @@
 package vn.onestop.report;
 
+import vn.onestop.process.EngineTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -69,12 +70,12 @@ public record ReportPeriod(LocalDate from, LocalDate to, String label) {
 
   /** First instant of the period. */
   public Instant start() {
-    return from.atStartOfDay(WorkingCalendar.ZONE).toInstant();
+    return from.atStartOfDay(EngineTime.ZONE).toInstant();
   }
 
   /** First instant after the period. */
   public Instant end() {
-    return to.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+    return to.plusDays(1).atStartOfDay(EngineTime.ZONE).toInstant();
   }
 
   /** The year whose targets apply: the year the period ends in. */

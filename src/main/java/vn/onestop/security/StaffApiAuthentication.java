@@ -1,5 +1,6 @@
 package vn.onestop.security;
 
+import vn.onestop.process.EngineTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -98,7 +99,7 @@ public class StaffApiAuthentication {
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");
       json.writeValue(response.getOutputStream(), new ApiError(401, "Unauthorized", message, null,
-          request.getRequestURI(), Instant.now()));
+          request.getRequestURI(), EngineTime.current()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package vn.onestop.web;
 
+import vn.onestop.process.EngineTime;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Instant;
@@ -89,6 +90,6 @@ public class ApiErrorHandler {
 
   static ResponseEntity<ApiError> body(HttpStatus status, String message, String field, HttpServletRequest request) {
     return ResponseEntity.status(status)
-        .body(new ApiError(status.value(), status.getReasonPhrase(), message, field, request.getRequestURI(), Instant.now()));
+        .body(new ApiError(status.value(), status.getReasonPhrase(), message, field, request.getRequestURI(), EngineTime.current()));
   }
 }
