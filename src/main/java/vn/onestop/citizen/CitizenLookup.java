@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import vn.onestop.register.RegisterUpdates;
+import vn.onestop.dossier.DossierVariables;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,7 +34,6 @@ public class CitizenLookup {
 
   public static final String NOT_FOUND = "Không tìm thấy hồ sơ với mã số và thông tin xác thực đã nhập. "
       + "Vui lòng kiểm tra lại mã hồ sơ và số điện thoại hoặc số CCCD đã khai khi nộp.";
-  static final Set<String> RATINGS = Set.of("VERY_SATISFIED", "SATISFIED", "NOT_SATISFIED");
   /** Compared against when the code is unknown, so both failures cost the same. */
   private static final byte[] DUMMY = digest("0000000000");
 
@@ -42,15 +43,17 @@ public class CitizenLookup {
   private final Slips slips;
   private final DocumentStore documents;
   private final EngineTime time;
+  private final RegisterUpdates register;
 
   public CitizenLookup(JdbcTemplate jdbc, RateCounters counters, LookupProperties limits, Slips slips,
-      DocumentStore documents, EngineTime time) {
+      DocumentStore documents, EngineTime time, RegisterUpdates register) {
     this.jdbc = jdbc;
     this.counters = counters;
     this.limits = limits;
     this.slips = slips;
     this.documents = documents;
     this.time = time;
+    this.register = register;
   }
 
   /** The register columns the look-up needs, for the secret check and the answer. */
@@ -74,7 +77,7 @@ public class CitizenLookup {
   public DossierStatus rate(String code, String secret, String address, String rating, String comment) {
     Row row = authenticate(code, secret, address);
     String value = rating == null ? "" : rating.trim().toUpperCase(Locale.ROOT);
-    if (!RATINGS.contains(value)) {
+    if (java.util.Arrays.stream(DossierVariables.Rating.values()).noneMatch(r -> r.name().equals(value))) {
       throw ApiException.badRequest("rating", "rating must be VERY_SATISFIED, SATISFIED or NOT_SATISFIED");
     }
     String text = comment == null || comment.isBlank() ? null : comment.trim();
@@ -85,14 +88,9 @@ public class CitizenLookup {
       throw new ApiException(HttpStatus.CONFLICT, "rating", "Chỉ đánh giá được sau khi đã nhận kết quả");
     }
     Instant now = time.now();
-    int updated = jdbc.update("""
-        update onestop.dossier set rating = ?, rating_comment = ?, rated_at = ?, rated_by = 'CITIZEN', updated_at = now()
-        where id = ? and status = 'RETURNED' and rating is null""", value, text, Timestamp.from(now), row.id());
-    if (updated == 0) {
+    if (!register.ratedByCitizen(row.id(), value, text, now)) {
       throw new ApiException(HttpStatus.CONFLICT, "rating", "Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần");
     }
-    jdbc.update("insert into onestop.dossier_event (dossier_id, at, kind, actor, note) values (?, ?, 'RATED', 'citizen', ?)",
-        row.id(), Timestamp.from(now), value);
     return view(load(row.id()).orElseThrow(), code);
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.onestop.register.RegisterUpdates;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ import vn.onestop.document.Digitisation;
 import vn.onestop.document.DocumentOrigin;
 import vn.onestop.document.DocumentRejectedException;
 import vn.onestop.process.EngineTime;
-import vn.onestop.process.ProcessVariables;
+import vn.onestop.dossier.DossierVariables;
 import vn.onestop.web.ApiException;
 
 /**
@@ -55,15 +56,17 @@ public class OnlineSubmissions {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final EngineTime time;
+  private final RegisterUpdates register;
 
   public OnlineSubmissions(ProcedureCatalog catalog, RuntimeService runtimeService, Digitisation digitisation,
-      JdbcTemplate jdbc, PlatformTransactionManager transactions, EngineTime time) {
+      JdbcTemplate jdbc, PlatformTransactionManager transactions, EngineTime time, RegisterUpdates register) {
     this.catalog = catalog;
     this.runtimeService = runtimeService;
     this.digitisation = digitisation;
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
     this.time = time;
+    this.register = register;
   }
 
   /** The outcome: the receipt and whether the dossier is new (201) or a repeat (200). */
@@ -92,26 +95,26 @@ public class OnlineSubmissions {
   private OnlineDossierReceipt create(String clientId, String portalId, OnlineSubmission s, List<OnlineSubmission.Upload> files) {
     Checked c = check(s, files);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ProcessVariables.PROCEDURE_CODE, c.procedure().code());
-    variables.put(ProcessVariables.RECEIVING_AGENCY_ID, c.receivingAgencyId());
-    variables.put(ProcessVariables.CHANNEL, "ONLINE");
-    variables.put(ProcessVariables.APPLICANT_NAME, s.applicant().name().trim());
-    variables.put(ProcessVariables.APPLICANT_ID_NUMBER, blankToNull(s.applicant().idNumber()));
-    variables.put(ProcessVariables.APPLICANT_PHONE, blankToNull(s.applicant().phone()));
-    variables.put(ProcessVariables.APPLICANT_EMAIL, blankToNull(s.applicant().email()));
-    variables.put(ProcessVariables.APPLICANT_ADDRESS, blankToNull(s.applicant().address()));
-    variables.put("onlineLevel", c.onlineLevel().name());
-    variables.put("portalDossierId", portalId);
-    variables.put("portalClientId", clientId);
-    variables.put("feePaid", c.feePaid());
-    variables.put("feeTransactionRef", c.feeTransactionRef());
+    variables.put(DossierVariables.PROCEDURE_CODE, c.procedure().code());
+    variables.put(DossierVariables.RECEIVING_AGENCY_ID, c.receivingAgencyId());
+    variables.put(DossierVariables.CHANNEL, "ONLINE");
+    variables.put(DossierVariables.APPLICANT_NAME, s.applicant().name().trim());
+    variables.put(DossierVariables.APPLICANT_ID_NUMBER, blankToNull(s.applicant().idNumber()));
+    variables.put(DossierVariables.APPLICANT_PHONE, blankToNull(s.applicant().phone()));
+    variables.put(DossierVariables.APPLICANT_EMAIL, blankToNull(s.applicant().email()));
+    variables.put(DossierVariables.APPLICANT_ADDRESS, blankToNull(s.applicant().address()));
+    variables.put(DossierVariables.ONLINE_LEVEL, c.onlineLevel().name());
+    variables.put(DossierVariables.PORTAL_DOSSIER_ID, portalId);
+    variables.put(DossierVariables.PORTAL_CLIENT_ID, clientId);
+    variables.put(DossierVariables.FEE_PAID, c.feePaid());
+    variables.put(DossierVariables.FEE_TRANSACTION_REF, c.feeTransactionRef());
     ProcessInstance instance = runtimeService.startProcessInstanceByKey("dossier", variables);
-    Object id = runtimeService.getVariable(instance.getId(), ProcessVariables.DOSSIER_ID);
+    Object id = runtimeService.getVariable(instance.getId(), DossierVariables.DOSSIER_ID);
     if (!(id instanceof Number dossierId)) {
       throw new IllegalStateException("The dossier process did not open a register row for portal dossier " + portalId);
     }
     if (c.feePaid()) {
-      jdbc.update("update onestop.dossier set fee_paid_at = submitted_at where id = ?", dossierId.longValue());
+      register.feePaidAtSubmission(dossierId.longValue());
     }
     for (OnlineSubmission.Upload file : files) {
       try {
@@ -269,16 +272,12 @@ public class OnlineSubmissions {
         }
       } else {
         java.time.Instant now = time.now();
-        jdbc.update("""
-            update onestop.dossier set fee_paid = true, fee_paid_online = true, fee_transaction_ref = ?, fee_paid_at = ?,
-              updated_at = now() where id = ?""", ref, Timestamp.from(now), dossierId);
-        jdbc.update("insert into onestop.dossier_event (dossier_id, at, kind, actor, note) values (?, ?, 'FEE_PAID', 'portal', ?)",
-            dossierId, Timestamp.from(now), "Thanh toán trực tuyến, mã giao dịch " + ref);
+        register.feePaidOnline(dossierId, ref, now);
         @SuppressWarnings("unchecked") Optional<String> pi = (Optional<String>) row.get("pi");
         pi.filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0)
             .ifPresent(id -> {
-              runtimeService.setVariable(id, "feePaid", true);
-              runtimeService.setVariable(id, "feeTransactionRef", ref);
+              runtimeService.setVariable(id, DossierVariables.FEE_PAID, true);
+              runtimeService.setVariable(id, DossierVariables.FEE_TRANSACTION_REF, ref);
             });
       }
       @SuppressWarnings("unchecked") Optional<String> portalId = (Optional<String>) row.get("portalId");

@@ -14,7 +14,6 @@ public final class PlainStatus {
       Map.entry("REFUSED", "Bị từ chối"),
       Map.entry("ACCEPTED", "Đang giải quyết"),
       Map.entry("IN_PROGRESS", "Đang giải quyết"),
-      Map.entry("AWAITING_FEE", "Chờ thực hiện nghĩa vụ tài chính"),
       Map.entry("FINISHED", "Đã có kết quả, chờ trả"),
       Map.entry("RETURNED", "Đã trả kết quả"),
       Map.entry("WITHDRAWN", "Đã rút hồ sơ"),

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.onestop.register.DossierQueries;
+import vn.onestop.register.RegisterUpdates;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.onestop.process.BpmnBean;
 
 /**
  * The applicant's electronic data store (kho dữ liệu điện tử, Decree 45/2020): results, certified
@@ -17,16 +18,19 @@ import vn.onestop.process.BpmnBean;
  * again for what is already there with legal value. Each reuse is recorded and counted in
  * {@code dossier.reused_documents} (the Decision 766 digitisation indicator).
  */
-@BpmnBean
 @Component("dataStore")
 public class ApplicantDataStore {
 
   private final JdbcTemplate jdbc;
   private final DocumentStore documents;
+  private final DossierQueries register;
+  private final RegisterUpdates updates;
 
-  public ApplicantDataStore(JdbcTemplate jdbc, DocumentStore documents) {
+  public ApplicantDataStore(JdbcTemplate jdbc, DocumentStore documents, DossierQueries register, RegisterUpdates updates) {
     this.jdbc = jdbc;
     this.documents = documents;
+    this.register = register;
+    this.updates = updates;
   }
 
   /** Files a stored document in the applicant's data store (once; filing again changes nothing). */
@@ -57,11 +61,29 @@ public class ApplicantDataStore {
         + " ORDER BY a.filed_at DESC, d.id DESC", DocumentStore.ROW, idNumber.trim(), Date.valueOf(on));
   }
 
-  /** What to offer the clerk at reception of a dossier: the reusable documents of its applicant today. */
-  public List<StoredDocument> offerFor(long dossierId) {
-    String idNumber = jdbc.queryForObject("SELECT applicant_id_number FROM onestop.dossier WHERE id = ?", String.class, dossierId);
-    return idNumber == null ? List.of() : reusable(idNumber, LocalDate.now(EngineTime.ZONE));
+  /**
+   * What to offer the clerk at reception: the {@code limit} newest documents the applicant may reuse
+   * today and how many there are in all. Bounded on purpose - a frequent applicant (a business, a
+   * land-registration agent) has hundreds, and the offer travels in a process variable; the whole
+   * list stays in the data store ({@code GET /api/documents/applicants/{idNumber}/reusable}).
+   */
+  public Offer offerFor(String idNumber, int limit) {
+    if (idNumber == null || idNumber.isBlank()) {
+      return new Offer(List.of(), 0);
+    }
+    LocalDate today = LocalDate.now(EngineTime.clock());
+    String where = " FROM onestop.document d JOIN onestop.applicant_document a ON a.document_id = d.id"
+        + " WHERE a.id_number = ? AND a.category IN ('RESULT', 'CERTIFIED_ECOPY', 'DIGITISED')"
+        + " AND (d.valid_until IS NULL OR d.valid_until > ?) AND d.integrity_failed_at IS NULL";
+    List<StoredDocument> newest = jdbc.query("SELECT " + DocumentStore.COLUMNS + where + " ORDER BY a.filed_at DESC, d.id DESC LIMIT ?",
+        DocumentStore.ROW, idNumber.trim(), Date.valueOf(today), limit);
+    Integer total = newest.size() < limit ? Integer.valueOf(newest.size())
+        : jdbc.queryForObject("SELECT count(*)" + where, Integer.class, idNumber.trim(), Date.valueOf(today));
+    return new Offer(newest, total == null ? 0 : total);
   }
+
+  /** The newest reusable documents and how many there are in all. */
+  public record Offer(List<StoredDocument> newest, int total) {}
 
   /**
    * Attaches a data-store document to a dossier as the file of a component, instead of asking the
@@ -72,17 +94,12 @@ public class ApplicantDataStore {
    */
   @Transactional
   public StoredDocument reuse(long documentId, long dossierId, String componentId, String actor) {
-    Map<String, Object> dossier;
-    try {
-      dossier = jdbc.queryForMap("SELECT applicant_id_number FROM onestop.dossier WHERE id = ? FOR UPDATE", dossierId);
-    } catch (EmptyResultDataAccessException e) {
-      throw new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "dossierId", "No dossier with id " + dossierId);
-    }
-    String idNumber = (String) dossier.get("applicant_id_number");
+    String idNumber = register.lockForDocuments(dossierId).orElseThrow(() -> DocumentRejectedException.noDossier(dossierId))
+        .applicantIdNumber();
     if (idNumber == null) {
       throw new DocumentRejectedException("dossierId", "Dossier " + dossierId + " has no applicant identity number: nothing to reuse");
     }
-    StoredDocument source = reusable(idNumber, LocalDate.now(EngineTime.ZONE)).stream()
+    StoredDocument source = reusable(idNumber, LocalDate.now(EngineTime.clock())).stream()
         .filter(d -> d.id() == documentId).findFirst()
         .orElseThrow(() -> new DocumentRejectedException("documentId", "Document " + documentId
             + " is not a still-valid document in the data store of applicant " + idNumber));
@@ -95,7 +112,7 @@ public class ApplicantDataStore {
     StoredDocument attached = documents.storeReference(source, dossierId, componentId, actor);
     jdbc.update("INSERT INTO onestop.document_reuse (dossier_id, component_id, source_document_id, document_id, reused_by)"
         + " VALUES (?, ?, ?, ?, ?)", dossierId, componentId, documentId, attached.id(), actor);
-    jdbc.update("UPDATE onestop.dossier SET reused_documents = reused_documents + 1, updated_at = now() WHERE id = ?", dossierId);
+    updates.documentReused(dossierId);
     return attached;
   }
 }

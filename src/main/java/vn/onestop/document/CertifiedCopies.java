@@ -12,12 +12,11 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.springframework.jdbc.core.JdbcTemplate;
+import vn.onestop.register.DossierRow;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.onestop.catalog.Agency;
 import vn.onestop.catalog.Organisation;
-import vn.onestop.process.BpmnBean;
 
 /**
  * Certified e-copies from originals (chứng thực bản sao điện tử từ bản chính, Decree 23/2015 as
@@ -26,21 +25,17 @@ import vn.onestop.process.BpmnBean;
  * reproduced page by page, followed by the certification (lời chứng) with a QR code; the e-copy is
  * stored, marked as the dossier's electronic result and filed in the applicant's data store.
  */
-@BpmnBean
 @Component("certifiedCopies")
 public class CertifiedCopies {
 
-  private final JdbcTemplate jdbc;
   private final DocumentStore documents;
-  private final ApplicantDataStore dataStore;
+  private final ResultFiling filing;
   private final Organisation organisation;
   private final PdfFonts fonts;
 
-  public CertifiedCopies(JdbcTemplate jdbc, DocumentStore documents, ApplicantDataStore dataStore, Organisation organisation,
-      PdfFonts fonts) {
-    this.jdbc = jdbc;
+  CertifiedCopies(DocumentStore documents, ResultFiling filing, Organisation organisation, PdfFonts fonts) {
     this.documents = documents;
-    this.dataStore = dataStore;
+    this.filing = filing;
     this.organisation = organisation;
     this.fonts = fonts;
   }
@@ -53,7 +48,7 @@ public class CertifiedCopies {
    */
   @Transactional
   public StoredDocument certifiedCopy(long dossierId, long originalScanId, String certifier) {
-    DossierFacts d = DossierFacts.load(jdbc, dossierId);
+    DossierRow d = filing.dossier(dossierId);
     DocumentContent original = documents.read(originalScanId);
     StoredDocument scan = original.document();
     if (scan.dossierId() == null || scan.dossierId() != dossierId) {
@@ -122,13 +117,8 @@ public class CertifiedCopies {
         }
       }
     }
-    StoredDocument copy = documents.store(new NewDocument(dossierId, "certified-copy", DocumentKind.CERTIFIED_COPY,
+    return filing.file(d, new NewDocument(dossierId, "certified-copy", DocumentKind.CERTIFIED_COPY,
         DocumentOrigin.CERTIFIED_ECOPY, title, "ban-sao-dien-tu-" + (d.code() != null ? d.code() : "hs" + d.id()) + ".pdf",
-        "application/pdf", pdf, null, scan.validUntil(), null, certifier));
-    jdbc.update("UPDATE onestop.dossier SET result_electronic = true, updated_at = now() WHERE id = ?", dossierId);
-    if (d.applicantIdNumber() != null) {
-      dataStore.file(d.applicantIdNumber(), copy.id(), DataStoreCategory.CERTIFIED_ECOPY, certifier);
-    }
-    return copy;
+        "application/pdf", pdf, null, scan.validUntil(), null, certifier), DataStoreCategory.CERTIFIED_ECOPY, certifier);
   }
 }

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
+import vn.onestop.register.DossierQueries;
+import vn.onestop.register.DossierRow;
+import vn.onestop.register.RegisterUpdates;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.onestop.catalog.DocumentForm;
 import vn.onestop.catalog.Procedure;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.catalog.RequiredDocument;
-import vn.onestop.process.BpmnBean;
 
 /**
  * The digitisation step at reception (Decree 61/2018 Art. 17; Decree 45/2020): the clerk scans every
@@ -20,17 +21,19 @@ import vn.onestop.process.BpmnBean;
  * then records the dossier as digitised. Components only shown for comparison (bản chính để đối
  * chiếu) are not digitised, as Decree 45/2020 excludes documents only shown.
  */
-@BpmnBean
 @Component("digitisation")
 public class Digitisation {
 
-  private final JdbcTemplate jdbc;
+  private final DossierQueries register;
+  private final RegisterUpdates updates;
   private final ProcedureCatalog catalog;
   private final DocumentStore documents;
   private final ApplicantDataStore dataStore;
 
-  public Digitisation(JdbcTemplate jdbc, ProcedureCatalog catalog, DocumentStore documents, ApplicantDataStore dataStore) {
-    this.jdbc = jdbc;
+  public Digitisation(DossierQueries register, RegisterUpdates updates, ProcedureCatalog catalog, DocumentStore documents,
+      ApplicantDataStore dataStore) {
+    this.register = register;
+    this.updates = updates;
     this.catalog = catalog;
     this.documents = documents;
     this.dataStore = dataStore;
@@ -56,7 +59,7 @@ public class Digitisation {
 
   /** {@link #missingComponents(long, String, String)} with the procedure read from the register. */
   public List<String> missingComponents(long dossierId) {
-    DossierFacts d = DossierFacts.load(jdbc, dossierId);
+    DossierRow d = register.dossier(dossierId).orElseThrow(() -> DocumentRejectedException.noDossier(dossierId));
     return missingComponents(dossierId, d.procedureCode(), d.procedureVersion());
   }
 
@@ -69,7 +72,7 @@ public class Digitisation {
    */
   @Transactional
   public void confirm(long dossierId, String actor) {
-    DossierFacts d = DossierFacts.load(jdbc, dossierId);
+    DossierRow d = register.dossier(dossierId).orElseThrow(() -> DocumentRejectedException.noDossier(dossierId));
     List<String> missing = missingComponents(dossierId, d.procedureCode(), d.procedureVersion());
     if (!missing.isEmpty()) {
       List<String> names = new ArrayList<>();
@@ -79,7 +82,7 @@ public class Digitisation {
       }
       throw new MissingComponentsException(dossierId, missing, names);
     }
-    jdbc.update("UPDATE onestop.dossier SET digitised = true, digitised_at = now(), updated_at = now() WHERE id = ?", dossierId);
+    updates.digitised(dossierId);
     if (d.applicantIdNumber() != null) {
       for (StoredDocument doc : latestComponents(dossierId)) {
         if (doc.origin() == DocumentOrigin.ORIGINAL_SCAN || doc.origin() == DocumentOrigin.CERTIFIED_ECOPY) {
@@ -102,7 +105,7 @@ public class Digitisation {
    */
   public StoredDocument upload(long dossierId, String componentId, String fileName, String contentType, byte[] bytes,
       DocumentOrigin origin, java.time.LocalDate validUntil, String actor) {
-    DossierFacts d = DossierFacts.load(jdbc, dossierId);
+    DossierRow d = register.dossier(dossierId).orElseThrow(() -> DocumentRejectedException.noDossier(dossierId));
     Procedure p = procedure(d.procedureCode(), d.procedureVersion());
     RequiredDocument component = p.documents().stream().filter(r -> r.id().equals(componentId)).findFirst()
         .orElseThrow(() -> new DocumentRejectedException("componentId", "Procedure " + p.code() + " v" + p.version()

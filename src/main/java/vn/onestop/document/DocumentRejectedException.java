@@ -22,6 +22,11 @@ public class DocumentRejectedException extends RuntimeException {
     this.field = field;
   }
 
+  /** The 404 for a dossier the register does not hold. */
+  public static DocumentRejectedException noDossier(long dossierId) {
+    return new DocumentRejectedException(Reason.NOT_FOUND, "dossierId", "No dossier with id " + dossierId);
+  }
+
   public Reason reason() {
     return reason;
   }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.onestop.register.DossierQueries;
 
 /**
  * Every file of every dossier with its metadata. Files are never overwritten: storing again for the
@@ -37,11 +38,13 @@ public class DocumentStore {
   static final RowMapper<StoredDocument> ROW = DocumentStore::map;
 
   private final JdbcTemplate jdbc;
+  private final DossierQueries register;
   private final ContentStore content;
   private final Counter corrupted;
 
-  public DocumentStore(JdbcTemplate jdbc, ContentStore content, MeterRegistry meters) {
+  public DocumentStore(JdbcTemplate jdbc, DossierQueries register, ContentStore content, MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.register = register;
     this.content = content;
     this.corrupted = Counter.builder("onestop.documents.corrupted")
         .description("Documents whose content failed its SHA-256 check on read").register(meters);
@@ -53,17 +56,12 @@ public class DocumentStore {
     String code = null;
     String applicant = doc.applicantIdNumber();
     if (doc.dossierId() != null) {
-      Map<String, Object> dossier;
-      try {
-        // Locks the dossier row: two uploads of one component cannot take the same version number.
-        dossier = jdbc.queryForMap("SELECT code, applicant_id_number FROM onestop.dossier WHERE id = ? FOR UPDATE",
-            doc.dossierId());
-      } catch (EmptyResultDataAccessException e) {
-        throw new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "dossierId", "No dossier with id " + doc.dossierId());
-      }
-      code = (String) dossier.get("code");
+      // Locks the dossier row: two uploads of one component cannot take the same version number.
+      DossierQueries.DossierKey dossier = register.lockForDocuments(doc.dossierId())
+          .orElseThrow(() -> DocumentRejectedException.noDossier(doc.dossierId()));
+      code = dossier.code();
       if (applicant == null) {
-        applicant = (String) dossier.get("applicant_id_number");
+        applicant = dossier.applicantIdNumber();
       }
     }
     String sha = sha256(doc.bytes());
@@ -138,15 +136,15 @@ public class DocumentStore {
   /** Copies a stored document's metadata into a new row without copying the bytes (reuse). */
   StoredDocument storeReference(StoredDocument source, long dossierId, String componentId, String actor) {
     String key = jdbc.queryForObject("SELECT storage_key FROM onestop.document WHERE id = ?", String.class, source.id());
-    Map<String, Object> dossier = jdbc.queryForMap("SELECT code, applicant_id_number FROM onestop.dossier WHERE id = ? FOR UPDATE",
-        dossierId);
+    DossierQueries.DossierKey dossier = register.lockForDocuments(dossierId)
+        .orElseThrow(() -> DocumentRejectedException.noDossier(dossierId));
     Integer version = jdbc.queryForObject("SELECT coalesce(max(version), 0) + 1 FROM onestop.document"
         + " WHERE dossier_id = ? AND component_id = ? AND kind = 'COMPONENT'", Integer.class, dossierId, componentId);
     Long id = jdbc.queryForObject("INSERT INTO onestop.document (dossier_id, dossier_code, component_id, kind, origin, version,"
         + " title, file_name, content_type, size_bytes, sha256, storage_key, applicant_id_number, valid_until, reused_from,"
         + " added_by) VALUES (?, ?, ?, 'COMPONENT', 'REUSED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", Long.class,
-        dossierId, dossier.get("code"), componentId, version, source.title(), source.fileName(), source.contentType(),
-        source.sizeBytes(), source.sha256(), key, dossier.get("applicant_id_number"),
+        dossierId, dossier.code(), componentId, version, source.title(), source.fileName(), source.contentType(),
+        source.sizeBytes(), source.sha256(), key, dossier.applicantIdNumber(),
         source.validUntil() == null ? null : Date.valueOf(source.validUntil()), source.id(), actor);
     return get(id);
   }
@@ -155,9 +153,9 @@ public class DocumentStore {
     if (dossierRef == null || dossierRef.isBlank()) {
       return null;
     }
-    List<Long> byCode = jdbc.queryForList("SELECT id FROM onestop.dossier WHERE code = ?", Long.class, dossierRef);
-    if (!byCode.isEmpty()) {
-      return byCode.get(0);
+    Optional<Long> byCode = register.idByCode(dossierRef);
+    if (byCode.isPresent()) {
+      return byCode.get();
     }
     try {
       return Long.parseLong(dossierRef.trim());

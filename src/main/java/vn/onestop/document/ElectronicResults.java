@@ -7,12 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.springframework.jdbc.core.JdbcTemplate;
+import vn.onestop.register.DossierRow;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.onestop.catalog.Agency;
 import vn.onestop.catalog.Organisation;
-import vn.onestop.process.BpmnBean;
 
 /**
  * Results issued as electronic documents (kết quả điện tử): a PDF with a QR code carrying the dossier
@@ -20,21 +19,15 @@ import vn.onestop.process.BpmnBean;
  * marked on the register ({@code result_electronic}) and filed in the applicant's data store so later
  * dossiers can reuse it.
  */
-@BpmnBean
 @Component("results")
 public class ElectronicResults {
 
-  private final JdbcTemplate jdbc;
-  private final DocumentStore documents;
-  private final ApplicantDataStore dataStore;
+  private final ResultFiling filing;
   private final Organisation organisation;
   private final PdfFonts fonts;
 
-  public ElectronicResults(JdbcTemplate jdbc, DocumentStore documents, ApplicantDataStore dataStore,
-      Organisation organisation, PdfFonts fonts) {
-    this.jdbc = jdbc;
-    this.documents = documents;
-    this.dataStore = dataStore;
+  ElectronicResults(ResultFiling filing, Organisation organisation, PdfFonts fonts) {
+    this.filing = filing;
     this.organisation = organisation;
     this.fonts = fonts;
   }
@@ -48,7 +41,7 @@ public class ElectronicResults {
   /** Issues the result, valid until the given day ({@code null} = no expiry). */
   @Transactional
   public StoredDocument issue(long dossierId, String documentName, String summary, LocalDate validUntil) {
-    DossierFacts d = DossierFacts.load(jdbc, dossierId);
+    DossierRow d = filing.dossier(dossierId);
     String agencyId = d.handlingAgencyId() != null ? d.handlingAgencyId() : d.receivingAgencyId();
     Instant now = EngineTime.current();
     byte[] pdf;
@@ -78,13 +71,8 @@ public class ElectronicResults {
           PdfCanvas.Align.LEFT);
       pdf = c.finish();
     }
-    StoredDocument result = documents.store(new NewDocument(dossierId, "result", DocumentKind.RESULT, DocumentOrigin.ELECTRONIC,
+    return filing.file(d, new NewDocument(dossierId, "result", DocumentKind.RESULT, DocumentOrigin.ELECTRONIC,
         documentName, "ket-qua-" + (d.code() != null ? d.code() : "hs" + d.id()) + ".pdf", "application/pdf", pdf,
-        null, validUntil, null, "system"));
-    jdbc.update("UPDATE onestop.dossier SET result_electronic = true, updated_at = now() WHERE id = ?", dossierId);
-    if (d.applicantIdNumber() != null) {
-      dataStore.file(d.applicantIdNumber(), result.id(), DataStoreCategory.RESULT, "system");
-    }
-    return result;
+        null, validUntil, null, "system"), DataStoreCategory.RESULT, "system");
   }
 }

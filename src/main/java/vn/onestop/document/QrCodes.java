@@ -1,5 +1,6 @@
 package vn.onestop.document;
 
+import vn.onestop.register.DossierRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.zxing.BarcodeFormat;
@@ -22,7 +23,7 @@ final class QrCodes {
   private QrCodes() {}
 
   /** The JSON carried by the code; keys in a fixed order. */
-  static String payload(DossierFacts d, String documentName) {
+  static String payload(DossierRow d, String documentName) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dossierCode", d.code());
     m.put("dossierId", d.id());

@@ -1,17 +1,16 @@
 package vn.onestop.document;
 
 import vn.onestop.process.EngineTime;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.springframework.jdbc.core.JdbcTemplate;
+import vn.onestop.register.DossierQueries;
+import vn.onestop.register.DossierRow;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.onestop.catalog.Agency;
@@ -20,7 +19,6 @@ import vn.onestop.catalog.Organisation;
 import vn.onestop.catalog.Procedure;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.catalog.RequiredDocument;
-import vn.onestop.process.BpmnBean;
 
 /**
  * The printed forms of Circular 01/2018/TT-VPCP Art. 9 — 01 receipt and appointment, 02 supplement
@@ -30,7 +28,6 @@ import vn.onestop.process.BpmnBean;
  * returned. The wording follows the Circular's appendix as far as it is known here (the appendix
  * itself is not in the project's reference text), so headings and labels may need an official check.
  */
-@BpmnBean
 @Component("slips")
 public class Slips {
 
@@ -38,14 +35,15 @@ public class Slips {
   static final float SMALL = 7.5f;
   static final float QR_SIZE = 92f;
 
-  private final JdbcTemplate jdbc;
+  private final DossierQueries register;
   private final DocumentStore documents;
   private final Organisation organisation;
   private final ProcedureCatalog catalog;
   private final PdfFonts fonts;
 
-  public Slips(JdbcTemplate jdbc, DocumentStore documents, Organisation organisation, ProcedureCatalog catalog, PdfFonts fonts) {
-    this.jdbc = jdbc;
+  public Slips(DossierQueries register, DocumentStore documents, Organisation organisation, ProcedureCatalog catalog,
+      PdfFonts fonts) {
+    this.register = register;
     this.documents = documents;
     this.organisation = organisation;
     this.catalog = catalog;
@@ -55,7 +53,7 @@ public class Slips {
   /** Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả, given on acceptance. */
   @Transactional
   public StoredDocument receipt(long dossierId) {
-    DossierFacts d = DossierFacts.load(jdbc, dossierId);
+    DossierRow d = dossier(dossierId);
     String title = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ";
     try (PdfCanvas c = slip("01", title, d, d.receivingAgencyId(), d.receivedAt())) {
       c.paragraph(agencyName(d.receivingAgencyId()) + " tiếp nhận hồ sơ của: " + d.applicantName(), BODY, false, PdfCanvas.Align.LEFT);
@@ -74,7 +72,7 @@ public class Slips {
       c.field("6. Đăng ký nhận kết quả tại:", agencyName(d.receivingAgencyId()), BODY);
       Instant received = d.receivedAt() != null ? d.receivedAt() : d.submittedAt();
       c.field("Vào Sổ theo dõi hồ sơ, Quyển số:", received.atZone(EngineTime.ZONE).getYear() + ", Số thứ tự: "
-          + logBookNumber(d), BODY);
+          + register.logBookNumber(d.id()), BODY);
       signatures(c, "NGƯỜI NỘP HỒ SƠ", d.applicantName(), "NGƯỜI TIẾP NHẬN HỒ SƠ", "");
       return save(d, "01", title, c.finish());
     }
@@ -83,30 +81,27 @@ public class Slips {
   /** Mẫu số 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, for one supplement request (once and completely). */
   @Transactional
   public StoredDocument supplementRequest(long supplementRequestId) {
-    List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM onestop.supplement_request WHERE id = ?", supplementRequestId);
-    if (rows.isEmpty()) {
-      throw new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "supplementRequestId",
-          "No supplement request with id " + supplementRequestId);
-    }
-    Map<String, Object> r = rows.get(0);
-    DossierFacts d = DossierFacts.load(jdbc, ((Number) r.get("dossier_id")).longValue());
-    String agency = (String) r.get("agency_id");
+    DossierQueries.SupplementRequest r = register.supplementRequest(supplementRequestId).orElseThrow(() ->
+        new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "supplementRequestId",
+            "No supplement request with id " + supplementRequestId));
+    DossierRow d = dossier(r.dossierId());
+    String agency = r.agencyId();
     String title = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ";
-    try (PdfCanvas c = slip("02", title, d, agency, instant(r.get("requested_at")))) {
+    try (PdfCanvas c = slip("02", title, d, agency, r.requestedAt())) {
       c.field("Hồ sơ của:", d.applicantName(), BODY);
       applicant(c, d);
       c.field("Nội dung yêu cầu giải quyết:", d.procedureName() + " (mã thủ tục " + d.procedureCode() + ")", BODY);
       c.field("Ngày nộp hồ sơ:", VietnameseTime.dateTime(d.submittedAt()), BODY);
-      c.field("Ngày yêu cầu bổ sung:", VietnameseTime.dateTime(instant(r.get("requested_at"))), BODY);
-      c.field("Giai đoạn:", "HANDLING".equals(r.get("stage")) ? "Trong quá trình giải quyết (Điều 19.4 Nghị định 61/2018)"
+      c.field("Ngày yêu cầu bổ sung:", VietnameseTime.dateTime(r.requestedAt()), BODY);
+      c.field("Giai đoạn:", "HANDLING".equals(r.stage()) ? "Trong quá trình giải quyết (Điều 19.4 Nghị định 61/2018)"
           : "Tiếp nhận hồ sơ (Điều 15, 17 Nghị định 61/2018)", BODY);
       c.gap(3);
       c.paragraph("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:", BODY, true, PdfCanvas.Align.LEFT);
-      c.paragraph((String) r.get("missing"), BODY, false, PdfCanvas.Align.LEFT);
+      c.paragraph(r.missing(), BODY, false, PdfCanvas.Align.LEFT);
       c.gap(3);
       c.paragraph("Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ " + agencyName(agency)
           + " để được hướng dẫn.", BODY, false, PdfCanvas.Align.LEFT);
-      signatures(c, null, null, "NGƯỜI HƯỚNG DẪN", nullToEmpty((String) r.get("requested_by")));
+      signatures(c, null, null, "NGƯỜI HƯỚNG DẪN", nullToEmpty(r.requestedBy()));
       return save(d, "02", title, c.finish());
     }
   }
@@ -114,7 +109,7 @@ public class Slips {
   /** Mẫu số 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ, with the reasons. */
   @Transactional
   public StoredDocument refusal(long dossierId) {
-    DossierFacts d = DossierFacts.load(jdbc, dossierId);
+    DossierRow d = dossier(dossierId);
     String title = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ";
     try (PdfCanvas c = slip("03", title, d, d.receivingAgencyId(), null)) {
       c.paragraph(agencyName(d.receivingAgencyId()) + " tiếp nhận hồ sơ của: " + d.applicantName(), BODY, false,
@@ -134,29 +129,26 @@ public class Slips {
   /** Mẫu số 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả (Decree 61/2018 Art. 19.9; only one is allowed). */
   @Transactional
   public StoredDocument apology(long dossierId) {
-    DossierFacts d = DossierFacts.load(jdbc, dossierId);
-    List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM onestop.apology WHERE dossier_id = ?", dossierId);
-    if (rows.isEmpty()) {
-      throw new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "dossierId",
-          "Dossier " + dossierId + " has no apology in the register: record it before printing form 04");
-    }
-    Map<String, Object> a = rows.get(0);
-    String agency = (String) a.get("agency_id");
+    DossierRow d = dossier(dossierId);
+    DossierQueries.Apology a = register.apology(dossierId).orElseThrow(() ->
+        new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "dossierId",
+            "Dossier " + dossierId + " has no apology in the register: record it before printing form 04"));
+    String agency = a.agencyId();
     String title = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";
-    try (PdfCanvas c = slip("04", title, d, agency, instant(a.get("issued_at")))) {
+    try (PdfCanvas c = slip("04", title, d, agency, a.issuedAt())) {
       c.paragraph("Ngày " + VietnameseTime.date(d.receivedAt()) + ", " + agencyName(d.receivingAgencyId())
           + " tiếp nhận giải quyết hồ sơ của Ông/Bà " + d.applicantName() + ".", BODY, false, PdfCanvas.Align.LEFT);
       c.field("Nội dung yêu cầu giải quyết:", d.procedureName() + " (mã thủ tục " + d.procedureCode() + ")", BODY);
       c.field("Mã hồ sơ:", d.codeOrId(), BODY);
-      c.field("Thời gian hẹn trả kết quả giải quyết hồ sơ:", VietnameseTime.dateTime(instant(a.get("previous_due_at"))), BODY);
+      c.field("Thời gian hẹn trả kết quả giải quyết hồ sơ:", VietnameseTime.dateTime(a.previousDueAt()), BODY);
       c.paragraph("Tuy nhiên đến nay, " + agencyName(agency) + " chưa trả kết quả giải quyết hồ sơ của Ông/Bà.", BODY,
           false, PdfCanvas.Align.LEFT);
-      c.field("Lý do:", (String) a.get("reason"), BODY);
+      c.field("Lý do:", a.reason(), BODY);
       c.paragraph("Sự chậm trễ này đã gây phiền hà cho Ông/Bà. " + agencyName(agency) + " xin lỗi Ông/Bà và sẽ trả kết quả"
-          + " giải quyết hồ sơ cho Ông/Bà vào: " + VietnameseTime.dateTime(instant(a.get("new_due_at"))) + ".", BODY, false,
+          + " giải quyết hồ sơ cho Ông/Bà vào: " + VietnameseTime.dateTime(a.newDueAt()) + ".", BODY, false,
           PdfCanvas.Align.LEFT);
       c.paragraph("Mong nhận được sự thông cảm của Ông/Bà.", BODY, false, PdfCanvas.Align.LEFT);
-      signatures(c, null, null, "THỦ TRƯỞNG CƠ QUAN", nullToEmpty((String) a.get("issued_by")));
+      signatures(c, null, null, "THỦ TRƯỞNG CƠ QUAN", nullToEmpty(a.issuedBy()));
       return save(d, "04", title, c.finish());
     }
   }
@@ -164,22 +156,18 @@ public class Slips {
   /** Mẫu số 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ: every hand-over, its time and timeliness. */
   @Transactional
   public StoredDocument processControl(long dossierId) {
-    DossierFacts d = DossierFacts.load(jdbc, dossierId);
+    DossierRow d = dossier(dossierId);
     String title = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ";
-    List<Map<String, Object>> events = jdbc.queryForList(
-        "SELECT * FROM onestop.dossier_event WHERE dossier_id = ? ORDER BY at, id", dossierId);
     try (PdfCanvas c = slip("05", title, d, d.receivingAgencyId(), null)) {
       c.field("Kèm theo hồ sơ của:", d.applicantName(), BODY);
       c.field("Cơ quan (bộ phận) giải quyết hồ sơ:", agencyName(d.handlingAgencyId()), BODY);
       c.field("Nhận hồ sơ:", VietnameseTime.dateTime(d.receivedAt()) + "; hẹn trả: " + VietnameseTime.dateTime(d.dueAt()), BODY);
       c.gap(4);
       List<List<String>> rows = new ArrayList<>();
-      for (Map<String, Object> e : events) {
-        String handOver = "Giao: " + agencyName((String) e.get("from_agency_id")) + "\nNhận: "
-            + agencyName((String) e.get("to_agency_id"));
-        rows.add(List.of(handOver, VietnameseTime.dateTime(instant(e.get("at"))),
-            VietnameseTime.dateTime(instant(e.get("due_at"))), timeliness((String) e.get("timeliness")),
-            nullToEmpty((String) e.get("actor")) + (e.get("note") == null ? "" : " — " + e.get("note"))));
+      for (DossierQueries.HandOver e : register.handOvers(dossierId)) {
+        String handOver = "Giao: " + agencyName(e.fromAgencyId()) + "\nNhận: " + agencyName(e.toAgencyId());
+        rows.add(List.of(handOver, VietnameseTime.dateTime(e.at()), VietnameseTime.dateTime(e.dueAt()), timeliness(e.timeliness()),
+            nullToEmpty(e.actor()) + (e.note() == null ? "" : " — " + e.note())));
       }
       c.table(new float[] {0.31f, 0.17f, 0.17f, 0.14f, 0.21f},
           List.of("Tên cơ quan giao, nhận", "Thời gian giao, nhận", "Hạn xử lý", "Kết quả", "Người thực hiện, ghi chú"),
@@ -202,16 +190,7 @@ public class Slips {
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
     Instant yearStart = LocalDate.of(from.getYear(), 1, 1).atStartOfDay(zone).toInstant();
-    List<Map<String, Object>> rows = jdbc.queryForList("""
-        SELECT * FROM (
-          SELECT d.*, row_number() OVER (PARTITION BY extract(year FROM d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                                         ORDER BY d.received_at, d.id) AS no,
-                 (SELECT min(e.at) FROM onestop.dossier_event e WHERE e.dossier_id = d.id AND e.to_agency_id IS NOT NULL
-                    AND e.to_agency_id <> d.receiving_agency_id) AS transferred_at
-          FROM onestop.dossier d
-          WHERE d.receiving_agency_id = ? AND d.received_at >= ? AND d.received_at < ?) x
-        WHERE x.received_at >= ? ORDER BY x.received_at, x.id""",
-        agencyId, Timestamp.from(yearStart), Timestamp.from(end), Timestamp.from(start));
+    List<DossierQueries.LogBookLine> rows = register.logBook(agencyId, yearStart, start, end);
     PDRectangle a4Landscape = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
     try (PdfCanvas c = new PdfCanvas(fonts, a4Landscape, 12, "Sổ theo dõi hồ sơ")) {
       c.paragraph("Mẫu số 06 (Thông tư 01/2018/TT-VPCP)", SMALL, false, PdfCanvas.Align.RIGHT);
@@ -222,16 +201,14 @@ public class Slips {
           PdfCanvas.Align.CENTER);
       c.gap(6);
       List<List<String>> table = new ArrayList<>();
-      for (Map<String, Object> r : rows) {
-        String code = r.get("code") == null ? "#" + r.get("id") : (String) r.get("code");
-        String address = nullToEmpty((String) r.get("applicant_address"))
-            + (r.get("applicant_phone") == null ? "" : "; ĐT " + r.get("applicant_phone"));
-        String note = Boolean.TRUE.equals(r.get("late")) ? "Quá hạn" : "";
-        table.add(List.of(String.valueOf(r.get("no")), code, (String) r.get("procedure_name"), "01",
-            (String) r.get("applicant_name"), address, agencyName((String) r.get("handling_agency_id")),
-            VietnameseTime.dateTime(instant(r.get("received_at"))), VietnameseTime.dateTime(instant(r.get("original_due_at"))),
-            r.get("transferred_at") == null ? "" : VietnameseTime.dateTime(instant(r.get("transferred_at"))),
-            r.get("returned_at") == null ? "" : VietnameseTime.dateTime(instant(r.get("returned_at"))), "", note));
+      for (DossierQueries.LogBookLine line : rows) {
+        DossierRow r = line.dossier();
+        String code = r.code() == null ? "#" + r.id() : r.code();
+        String address = nullToEmpty(r.applicantAddress()) + (r.applicantPhone() == null ? "" : "; ĐT " + r.applicantPhone());
+        table.add(List.of(String.valueOf(line.number()), code, r.procedureName(), "01", r.applicantName(), address,
+            agencyName(r.handlingAgencyId()), VietnameseTime.dateTime(r.receivedAt()), VietnameseTime.dateTime(r.originalDueAt()),
+            line.transferredAt() == null ? "" : VietnameseTime.dateTime(line.transferredAt()),
+            r.returnedAt() == null ? "" : VietnameseTime.dateTime(r.returnedAt()), "", r.late() ? "Quá hạn" : ""));
       }
       c.table(new float[] {0.035f, 0.11f, 0.14f, 0.045f, 0.09f, 0.1f, 0.1f, 0.07f, 0.07f, 0.07f, 0.07f, 0.05f, 0.05f},
           List.of("TT", "Mã hồ sơ", "Tên TTHC", "Số lượng (bộ)", "Tên cá nhân, tổ chức", "Địa chỉ, số điện thoại",
@@ -252,13 +229,12 @@ public class Slips {
 
   /** The newest supplement request of the dossier, for printing form 02 again. */
   public Optional<Long> latestSupplementRequestId(long dossierId) {
-    return jdbc.queryForList("SELECT id FROM onestop.supplement_request WHERE dossier_id = ? ORDER BY requested_at DESC, id DESC"
-        + " LIMIT 1", Long.class, dossierId).stream().findFirst();
+    return register.latestSupplementRequestId(dossierId);
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private PdfCanvas slip(String form, String title, DossierFacts d, String agencyId, Instant issuedAt) {
+  private PdfCanvas slip(String form, String title, DossierRow d, String agencyId, Instant issuedAt) {
     PdfCanvas c = new PdfCanvas(fonts, PDRectangle.A5, 10, "Mẫu số " + form + " — " + title);
     c.paragraph("Mẫu số " + form + " (Thông tư 01/2018/TT-VPCP)", SMALL - 1, false, PdfCanvas.Align.RIGHT);
     Optional<Agency> agency = agencyId == null ? Optional.empty() : organisation.find(agencyId);
@@ -283,7 +259,7 @@ public class Slips {
     return c;
   }
 
-  private void applicant(PdfCanvas c, DossierFacts d) {
+  private void applicant(PdfCanvas c, DossierRow d) {
     c.field("Số định danh (CCCD/mã số):", nullToDots(d.applicantIdNumber()), BODY);
     c.field("Địa chỉ:", nullToDots(d.applicantAddress()), BODY);
     c.field("Số điện thoại:", nullToDots(d.applicantPhone()) + "    Email: " + nullToDots(d.applicantEmail()), BODY);
@@ -296,7 +272,7 @@ public class Slips {
     c.twoColumns(left, right, BODY, new boolean[] {true, false, false, false}, new boolean[] {true, false, false, false}, 0.5f);
   }
 
-  private List<String> components(DossierFacts d) {
+  private List<String> components(DossierRow d) {
     Optional<Procedure> p = catalog.find(d.procedureCode(), d.procedureVersion());
     List<String> lines = new ArrayList<>();
     if (p.isPresent()) {
@@ -313,14 +289,8 @@ public class Slips {
     return lines;
   }
 
-  private long logBookNumber(DossierFacts d) {
-    Instant received = d.receivedAt() != null ? d.receivedAt() : d.submittedAt();
-    Instant yearStart = LocalDate.of(received.atZone(EngineTime.ZONE).getYear(), 1, 1)
-        .atStartOfDay(EngineTime.ZONE).toInstant();
-    Long n = jdbc.queryForObject("SELECT count(*) FROM onestop.dossier WHERE receiving_agency_id = ? AND received_at >= ?"
-        + " AND (received_at < ? OR (received_at = ? AND id <= ?))", Long.class, d.receivingAgencyId(),
-        Timestamp.from(yearStart), Timestamp.from(received), Timestamp.from(received), d.id());
-    return n == null || n == 0 ? 1 : n;
+  private DossierRow dossier(long dossierId) {
+    return register.dossier(dossierId).orElseThrow(() -> DocumentRejectedException.noDossier(dossierId));
   }
 
   private static String form(DocumentForm f) {
@@ -332,7 +302,7 @@ public class Slips {
     };
   }
 
-  private static String days(DossierFacts d) {
+  private static String days(DossierRow d) {
     if (d.resolutionDays() == null || d.resolutionDays().signum() == 0) {
       return "trong ngày";
     }
@@ -358,25 +328,9 @@ public class Slips {
     return organisation.find(agencyId).map(Agency::name).orElse(agencyId);
   }
 
-  private StoredDocument save(DossierFacts d, String form, String title, byte[] pdf) {
+  private StoredDocument save(DossierRow d, String form, String title, byte[] pdf) {
     return documents.store(NewDocument.generated(d.id(), "slip-" + form, DocumentKind.SLIP, "Mẫu số " + form + " — " + title,
         "mau-so-" + form + "-" + (d.code() != null ? d.code() : "hs" + d.id()) + ".pdf", pdf));
-  }
-
-  static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    throw new IllegalArgumentException("Not a time: " + value.getClass());
   }
 
   private static String nullToEmpty(String s) {

@@ -1,5 +1,7 @@
 package vn.onestop.dossier;
 
+import vn.onestop.register.DossierQueries;
+import vn.onestop.register.DossierRow;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,5 +91,5 @@ public class DossierController {
   }
 
   /** A dossier as staff see it: the register row, its legs and its hand-overs (form 05). */
-  public record DossierView(DossierRow dossier, List<DossierRows.LegRow> legs, List<DossierRows.EventRow> events) {}
+  public record DossierView(DossierRow dossier, List<DossierRows.LegRow> legs, List<DossierQueries.HandOver> events) {}
 }

@@ -1,5 +1,6 @@
 package vn.onestop.dossier;
 
+import vn.onestop.register.DossierRow;
 import vn.onestop.process.EngineTime;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

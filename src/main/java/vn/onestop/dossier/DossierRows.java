@@ -1,5 +1,6 @@
 package vn.onestop.dossier;
 
+import vn.onestop.register.DossierRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import vn.onestop.register.DossierQueries;
 
 /**
  * SQL of the dossier register. Every write runs in the caller's transaction - the engine's, when a
@@ -66,8 +68,8 @@ public class DossierRows {
         dossierId, ts(at), kind, legNo, fromAgency, toAgency, actor, ts(dueAt), timeliness, note);
   }
 
-  public List<EventRow> events(long dossierId) {
-    return jdbc.query("select * from onestop.dossier_event where dossier_id = ? order by at, id", (rs, n) -> new EventRow(
+  public List<DossierQueries.HandOver> events(long dossierId) {
+    return jdbc.query("select * from onestop.dossier_event where dossier_id = ? order by at, id", (rs, n) -> new DossierQueries.HandOver(
         rs.getTimestamp("at").toInstant(), rs.getString("kind"), (Integer) rs.getObject("leg_no"),
         rs.getString("from_agency_id"), rs.getString("to_agency_id"), rs.getString("actor"),
         instant(rs, "due_at"), rs.getString("timeliness"), rs.getString("note")), dossierId);
@@ -97,10 +99,6 @@ public class DossierRows {
 
   /** From a supplement request to the applicant's answer. */
   public record Pause(Instant from, Instant to) {}
-
-  /** A hand-over or step of the process-control slip. */
-  public record EventRow(Instant at, String kind, Integer legNo, String fromAgencyId, String toAgencyId, String actor,
-      Instant dueAt, String timeliness, String note) {}
 
   /** One agency's leg of the handling. */
   public record LegRow(int legNo, String agencyId, String task, java.math.BigDecimal budgetDays, Instant startedAt,

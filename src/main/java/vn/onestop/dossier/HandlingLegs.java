@@ -1,6 +1,7 @@
 package vn.onestop.dossier;
 
-import static vn.onestop.process.ProcessVariables.*;
+import vn.onestop.register.DossierRow;
+import static vn.onestop.dossier.DossierVariables.*;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -226,9 +227,5 @@ public class HandlingLegs {
     notices.toStaff(d, organisation.oneStopFor(receiving.id()).headsGroup(), "CONSULTATION_OVERDUE", "Chậm trả lời ý kiến",
         "Hồ sơ " + d.code() + ": " + late.stream().map(a -> organisation.get(a).name()).collect(Collectors.joining(", "))
             + " chưa trả lời ý kiến đúng hạn (Nghị định 61/2018 Điều 19.5).", Map.of());
-  }
-
-  private static long dossierId(org.camunda.bpm.engine.delegate.VariableScope scope) {
-    return ((Number) scope.getVariable(DOSSIER_ID)).longValue();
   }
 }

@@ -1,14 +1,14 @@
 package vn.onestop.dossier;
 
+import vn.onestop.register.DossierRow;
 import static vn.onestop.dossier.Steps.*;
-import static vn.onestop.process.ProcessVariables.*;
+import static vn.onestop.dossier.DossierVariables.*;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -28,8 +28,6 @@ import vn.onestop.process.WithoutAuthorization;
  */
 @Component
 class LegSteps {
-
-  static final Set<String> HANDLING_OUTCOMES = Set.of("RESULT", "SUPPLEMENT", "REFUSED");
 
   private final DossierRows rows;
   private final ProcedureCatalog catalog;
@@ -101,27 +99,24 @@ class LegSteps {
 
   /** Task_Appraise, on complete: the specialist proposes the outcome (Art. 19.3-19.4, 19.8). */
   void appraised(DelegateTask task) {
-    String outcome = required(task, PROPOSED_OUTCOME, "Đề xuất kết quả").toUpperCase();
-    if (!HANDLING_OUTCOMES.contains(outcome) && !outcome.equals("CONSULT")) {
-      throw new DossierInputException(PROPOSED_OUTCOME, "Đề xuất '" + outcome + "' không hợp lệ (RESULT, SUPPLEMENT, REFUSED, CONSULT)");
-    }
-    task.setVariable(PROPOSED_OUTCOME, outcome);
+    Outcome outcome = decision(task, PROPOSED_OUTCOME, "Đề xuất kết quả", Outcome.class);
+    task.setVariable(PROPOSED_OUTCOME, outcome.name());
     switch (outcome) {
-      case "CONSULT" -> {
+      case CONSULT -> {
         required(task, CONSULTED_AGENCIES, "Cơ quan được lấy ý kiến");
         required(task, CONSULTATION_QUESTION, "Nội dung xin ý kiến");
       }
-      case "SUPPLEMENT" -> required(task, MISSING_DOCUMENTS, "Nội dung cần bổ sung");
-      case "REFUSED" -> required(task, REFUSAL_REASON, "Lý do từ chối giải quyết");
-      default -> required(task, RESULT_SUMMARY, "Nội dung kết quả giải quyết");
+      case SUPPLEMENT -> required(task, MISSING_DOCUMENTS, "Nội dung cần bổ sung");
+      case REFUSED -> required(task, REFUSAL_REASON, "Lý do từ chối giải quyết");
+      case RESULT -> required(task, RESULT_SUMMARY, "Nội dung kết quả giải quyết");
     }
-    step(task, "APPRAISED", APPRAISE_DUE_AT, outcome);
+    step(task, "APPRAISED", APPRAISE_DUE_AT, outcome.name());
   }
 
   /** Task_Approve, on complete: the head approves and signs, or sends it back (Art. 19.3). */
   void approved(DelegateTask task) {
     boolean approved = Boolean.TRUE.equals(task.getVariable(APPROVED));
-    step(task, approved ? "APPROVED" : "SENT_BACK", APPROVE_DUE_AT, text(task, "approvalRemarks", null));
+    step(task, approved ? "APPROVED" : "SENT_BACK", APPROVE_DUE_AT, text(task, APPROVAL_REMARKS, null));
   }
 
   private void step(DelegateTask task, String kind, String dueVariable, String note) {

@@ -1,14 +1,14 @@
 package vn.onestop.dossier;
 
+import vn.onestop.register.DossierRow;
 import static vn.onestop.dossier.Steps.*;
-import static vn.onestop.process.ProcessVariables.*;
+import static vn.onestop.dossier.DossierVariables.*;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -25,8 +25,6 @@ import vn.onestop.process.EngineTime;
  */
 @Component
 class Outcomes {
-
-  static final Set<String> RATINGS = Set.of("VERY_SATISFIED", "SATISFIED", "NOT_SATISFIED");
 
   private final DossierRows rows;
   private final ProcedureCatalog catalog;
@@ -53,10 +51,10 @@ class Outcomes {
   void resolvedOnTheSpot(DelegateTask task) {
     DossierRow d = rows.get(dossierId(task));
     String outcome = required(task, HANDLING_OUTCOME, "Kết quả giải quyết").toUpperCase();
-    if (!Set.of("RESULT", "REFUSED").contains(outcome)) {
+    if (!outcome.equals(Outcome.RESULT.name()) && !outcome.equals(Outcome.REFUSED.name())) {
       throw new DossierInputException(HANDLING_OUTCOME, "Kết quả giải quyết tại chỗ phải là RESULT hoặc REFUSED");
     }
-    if (outcome.equals("REFUSED")) {
+    if (outcome.equals(Outcome.REFUSED.name())) {
       required(task, REFUSAL_REASON, "Lý do từ chối giải quyết");
     }
     Instant now = time.now();
@@ -139,21 +137,16 @@ class Outcomes {
     Instant now = time.now();
     rows.set(d.id(), "status = 'RETURNED', returned_at = ?", now);
     rows.event(d.id(), now, "RETURNED", null, d.receivingAgencyId(), null, actor(task), d.dueAt(),
-        deadlines.timeliness(now, d.dueAt()), text(task, "returnChannel", "DESK"));
+        deadlines.timeliness(now, d.dueAt()), text(task, RETURN_CHANNEL, Channel.DESK.name()));
     recordRating(d, task, now);
     papers.processControl(d.id());
   }
 
   private void recordRating(DossierRow d, DelegateTask task, Instant now) {
-    String rating = text(task, RATING, null);
-    if (rating == null || rating.isBlank()) {
-      return;
+    Rating rating = optionalDecision(task, RATING, "Mức đánh giá", Rating.class);
+    if (rating != null) {
+      rows.set(d.id(), "rating = ?, rating_comment = ?, rated_at = ?, rated_by = 'CLERK'", rating.name(), text(task, RATING_COMMENT, null), now);
     }
-    rating = rating.toUpperCase();
-    if (!RATINGS.contains(rating)) {
-      throw new DossierInputException(RATING, "Mức đánh giá '" + rating + "' không hợp lệ");
-    }
-    rows.set(d.id(), "rating = ?, rating_comment = ?, rated_at = ?, rated_by = 'CLERK'", rating, text(task, RATING_COMMENT, null), now);
   }
 
   /** Timer on an uncollected result: remind the applicant. */
@@ -168,8 +161,8 @@ class Outcomes {
   void withdrawn(DelegateExecution execution) {
     DossierRow d = rows.get(dossierId(execution));
     rows.set(d.id(), "status = 'WITHDRAWN', outcome = 'WITHDRAWN', finished_at = ?", time.now());
-    rows.event(d.id(), time.now(), "WITHDRAWN", null, null, d.receivingAgencyId(), text(execution, "withdrawnBy", null), null, null,
-        text(execution, "withdrawalReason", null));
+    rows.event(d.id(), time.now(), "WITHDRAWN", null, null, d.receivingAgencyId(), text(execution, WITHDRAWN_BY, null), null, null,
+        text(execution, WITHDRAWAL_REASON, null));
   }
 
   private BigDecimal resolutionWorkingDays(DossierRow d, Instant finished) {

@@ -1,14 +1,14 @@
 package vn.onestop.dossier;
 
+import vn.onestop.register.DossierRow;
 import static vn.onestop.dossier.Steps.*;
-import static vn.onestop.process.ProcessVariables.*;
+import static vn.onestop.dossier.DossierVariables.*;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -35,9 +35,6 @@ import vn.onestop.process.WithoutAuthorization;
  */
 @Component
 class Reception {
-
-  static final Set<String> CHANNELS = Set.of("DESK", "ONLINE", "POST");
-  static final Set<String> RECEPTION_DECISIONS = Set.of("ACCEPT", "SUPPLEMENT", "REFUSE");
 
   private final DossierRows rows;
   private final ProcedureCatalog catalog;
@@ -66,10 +63,8 @@ class Reception {
   void register(DelegateExecution execution) {
     Procedure procedure = procedureOf(execution);
     Agency receiving = receivingAgency(execution, procedure);
-    String channel = text(execution, CHANNEL, "DESK").toUpperCase();
-    if (!CHANNELS.contains(channel)) {
-      throw new DossierInputException(CHANNEL, "Kênh tiếp nhận '" + channel + "' không hợp lệ (DESK, ONLINE, POST)");
-    }
+    Channel typed = optionalDecision(execution, CHANNEL, "Kênh tiếp nhận", Channel.class);
+    String channel = (typed == null ? Channel.DESK : typed).name();
     String applicant = required(execution, APPLICANT_NAME, "Họ tên người nộp hồ sơ");
     List<ResolvedLeg> legs = catalog.legsFor(procedure, receiving.id());
     String handling = legs.stream().filter(ResolvedLeg::lead).findFirst().orElse(legs.get(0)).agencyId();
@@ -95,8 +90,8 @@ class Reception {
       sql.setString(i++, receiving.id());
       sql.setString(i++, handling);
       sql.setString(i++, channel);
-      sql.setString(i++, "ONLINE".equals(channel) ? text(execution, "onlineLevel", procedure.onlineLevel().name()) : null);
-      sql.setString(i++, text(execution, "portalDossierId", null));
+      sql.setString(i++, typed == Channel.ONLINE ? text(execution, ONLINE_LEVEL, procedure.onlineLevel().name()) : null);
+      sql.setString(i++, text(execution, PORTAL_DOSSIER_ID, null));
       sql.setString(i++, applicant);
       sql.setString(i++, text(execution, APPLICANT_ID_NUMBER, null));
       sql.setString(i++, text(execution, APPLICANT_PHONE, null));
@@ -106,10 +101,10 @@ class Reception {
       sql.setString(i++, procedure.supplementClock() == null ? SupplementClock.RESTART.name() : procedure.supplementClock().name());
       sql.setTimestamp(i++, Timestamp.from(now));
       sql.setBigDecimal(i++, procedure.fee() == null ? null : procedure.fee().amountVnd());
-      boolean paid = Boolean.TRUE.equals(execution.getVariable("feePaid"));
+      boolean paid = Boolean.TRUE.equals(execution.getVariable(FEE_PAID));
       sql.setBoolean(i++, paid);
-      sql.setBoolean(i++, paid && "ONLINE".equals(channel));
-      sql.setString(i, text(execution, "feeTransactionRef", null));
+      sql.setBoolean(i++, paid && typed == Channel.ONLINE);
+      sql.setString(i, text(execution, FEE_TRANSACTION_REF, null));
       return sql;
     }, key);
     long id = key.getKey().longValue();
@@ -132,20 +127,17 @@ class Reception {
     execution.setVariable(APOLOGY_ISSUED, false);
     execution.setVariable(EXPLANATION_OWED, false);
     execution.setVariable(CHECK_DUE_AT, date(deadlines.after(deadlines.clockStart(now), settings.receptionCheckDays())));
-    execution.setVariable(REUSABLE_DOCUMENTS, papers.reusableOffer(id));
+    execution.setVariable(REUSABLE_DOCUMENTS, papers.reusableOffer(text(execution, APPLICANT_ID_NUMBER, null)));
   }
 
   /** Task_CheckDossier, on complete: the decision must be complete before it leaves the desk. */
   void checkDecision(DelegateTask task) {
-    String decision = required(task, RECEPTION_DECISION, "Kết quả kiểm tra hồ sơ").toUpperCase();
-    if (!RECEPTION_DECISIONS.contains(decision)) {
-      throw new DossierInputException(RECEPTION_DECISION, "Kết quả kiểm tra '" + decision + "' không hợp lệ");
-    }
-    task.setVariable(RECEPTION_DECISION, decision);
-    if (decision.equals("SUPPLEMENT")) {
+    ReceptionDecision decision = decision(task, RECEPTION_DECISION, "Kết quả kiểm tra hồ sơ", ReceptionDecision.class);
+    task.setVariable(RECEPTION_DECISION, decision.name());
+    if (decision == ReceptionDecision.SUPPLEMENT) {
       required(task, MISSING_DOCUMENTS, "Nội dung cần bổ sung, hoàn thiện (hướng dẫn một lần, đầy đủ)");
     }
-    if (decision.equals("REFUSE")) {
+    if (decision == ReceptionDecision.REFUSE) {
       required(task, REFUSAL_REASON, "Lý do từ chối");
     }
   }

@@ -1,7 +1,6 @@
 package vn.onestop.dossier;
 
-import static vn.onestop.process.ProcessVariables.DOSSIER_ID;
-import static vn.onestop.process.ProcessVariables.LEG_NO;
+import vn.onestop.register.DossierRow;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,19 +21,6 @@ import vn.onestop.process.FormValues;
 final class Steps {
 
   private Steps() {}
-
-  static long dossierId(VariableScope scope) {
-    Object id = scope.getVariable(DOSSIER_ID);
-    if (!(id instanceof Number number)) {
-      throw new IllegalStateException("Process variable " + DOSSIER_ID + " is missing");
-    }
-    return number.longValue();
-  }
-
-  static int legNo(VariableScope scope) {
-    Object leg = scope.getVariable(LEG_NO);
-    return leg instanceof Number n ? n.intValue() : 1;
-  }
 
   /** The logged-in user who completed the task or started the step, else the task's assignee; null for timers. */
   static String actor(VariableScope scope) {

@@ -1,7 +1,8 @@
 package vn.onestop.dossier;
 
+import vn.onestop.register.DossierRow;
 import static vn.onestop.dossier.Steps.*;
-import static vn.onestop.process.ProcessVariables.*;
+import static vn.onestop.dossier.DossierVariables.*;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;

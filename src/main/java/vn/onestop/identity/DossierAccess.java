@@ -39,7 +39,7 @@ import vn.onestop.catalog.AgencyGroup;
 import vn.onestop.catalog.Organisation;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.process.EngineTime;
-import vn.onestop.process.ProcessVariables;
+import vn.onestop.dossier.DossierVariables;
 import vn.onestop.process.WithoutAuthorization;
 
 /**
@@ -139,7 +139,7 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
    */
   void checkReceivingAgency(DelegateExecution execution) {
     Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    Object named = execution.getVariable(ProcessVariables.RECEIVING_AGENCY_ID);
+    Object named = execution.getVariable(DossierVariables.RECEIVING_AGENCY_ID);
     if (authentication == null || authentication.getUserId() == null || !(named instanceof String agencyId)
         || agencyId.isBlank()) {
       return;
@@ -159,14 +159,14 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
   /** The register resolved the agencies: they (and their supervisors) may read the dossier. */
   void openDossier(DelegateExecution execution) {
     Set<String> readers = new LinkedHashSet<>();
-    readers.addAll(readersOf(text(execution, ProcessVariables.RECEIVING_AGENCY_ID)));
-    readers.addAll(readersOf(text(execution, ProcessVariables.HANDLING_AGENCY_ID)));
+    readers.addAll(readersOf(text(execution, DossierVariables.RECEIVING_AGENCY_ID)));
+    readers.addAll(readersOf(text(execution, DossierVariables.HANDLING_AGENCY_ID)));
     grantRead(execution, execution.getProcessInstanceId(), readers);
   }
 
   /** A leg starts at an agency: it reads the leg and the dossier the leg belongs to. */
   void openLeg(DelegateExecution execution) {
-    grantReadOnLegAndDossier(execution, readersOf(text(execution, ProcessVariables.HANDLING_AGENCY_ID)));
+    grantReadOnLegAndDossier(execution, readersOf(text(execution, DossierVariables.HANDLING_AGENCY_ID)));
   }
 
   /**
@@ -175,7 +175,7 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
    */
   void openToConsulted(DelegateExecution execution) {
     Set<String> readers = new LinkedHashSet<>();
-    String consulted = text(execution, ProcessVariables.CONSULTATION_AGENCIES);
+    String consulted = text(execution, DossierVariables.CONSULTATION_AGENCIES);
     for (String agency : consulted == null ? new String[0] : consulted.split(",")) {
       readers.addAll(readersOf(agency.trim()));
     }

@@ -1,5 +1,7 @@
 package vn.onestop.dossier;
 
+import vn.onestop.register.DossierQueries;
+import vn.onestop.register.DossierRow;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -157,6 +159,6 @@ abstract class DossierFlowTestSupport {
   }
 
   List<String> eventKinds(long dossierId) {
-    return rows.events(dossierId).stream().map(DossierRows.EventRow::kind).toList();
+    return rows.events(dossierId).stream().map(DossierQueries.HandOver::kind).toList();
   }
 }

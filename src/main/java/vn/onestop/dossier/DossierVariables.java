@@ -1,13 +1,24 @@
-package vn.onestop.process;
+package vn.onestop.dossier;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import vn.onestop.process.EngineTime;
+import vn.onestop.process.FormValues;
 
 /**
- * The process variables of {@code dossier.bpmn} and {@code agency-handling.bpmn}: the contract
- * between the models and Java, in one place. Dates are {@code java.util.Date} (what timers and
- * {@code camunda:dueDate} expressions take); everything else is a string, number or boolean.
+ * The process variables of {@code dossier.bpmn} and {@code agency-handling.bpmn} and of their forms
+ * ({@code bpmn/forms/dossier-*.form}, {@code handling-*.form}): the contract between the models and
+ * Java, in one place - names, the values of decisions as enums, and typed accessors over a
+ * {@link VariableScope}. Dates are {@code java.util.Date} (what timers and {@code camunda:dueDate}
+ * expressions take); everything else is a string, number or boolean. {@code ModelVariablesTest}
+ * checks that every field a form writes is named here. Nothing here may grow with the applicant's
+ * history (Camunda keeps a string in {@code varchar(4000)}): lists of the register stay in the register.
  */
-public final class ProcessVariables {
+public final class DossierVariables {
 
-  private ProcessVariables() {}
+  private DossierVariables() {}
 
   // Set by the start form or the online-submission API
   /** Procedure code (mã TTHC), e.g. {@code 1.001193}. */
@@ -23,6 +34,17 @@ public final class ProcessVariables {
   public static final String APPLICANT_ADDRESS = "applicantAddress";
   /** The clerk who started the reception (camunda:initiator). */
   public static final String SUBMITTED_BY = "submittedBy";
+  /** Paid before submission (portal) or at the desk. */
+  public static final String FEE_PAID = "feePaid";
+  public static final String FEE_TRANSACTION_REF = "feeTransactionRef";
+  // Set by the online-submission API only
+  /** The level of the online public service the portal used. */
+  public static final String ONLINE_LEVEL = "onlineLevel";
+  public static final String PORTAL_DOSSIER_ID = "portalDossierId";
+  public static final String PORTAL_CLIENT_ID = "portalClientId";
+  // Sent with the message DossierWithdrawn
+  public static final String WITHDRAWN_BY = "withdrawnBy";
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
 
   // Set by the register
   /** Row id of the dossier in the register ({@code onestop.dossier.id}). */
@@ -70,6 +92,13 @@ public final class ProcessVariables {
   /** VERY_SATISFIED, SATISFIED, NOT_SATISFIED, or empty. */
   public static final String RATING = "rating";
   public static final String RATING_COMMENT = "ratingComment";
+  /** DESK, POST or ONLINE: how the result was handed over (Task_ReturnResult). */
+  public static final String RETURN_CHANNEL = "returnChannel";
+  /** Confirmations the clerk ticks; the model does not branch on them. */
+  public static final String SCANNED_ALL = "scannedAll";
+  public static final String SUPPLEMENT_COMPLETE = "supplementComplete";
+  public static final String HANDED_OVER = "handedOver";
+  public static final String TRANSFER_NOTE = "transferNote";
 
   // agency-handling
   public static final String LEG_NO = "legNo";
@@ -77,6 +106,7 @@ public final class ProcessVariables {
   public static final String PROPOSED_OUTCOME = "proposedOutcome";
   public static final String APPRAISAL_NOTES = "appraisalNotes";
   public static final String APPROVED = "approved";
+  public static final String APPROVAL_REMARKS = "approvalRemarks";
   public static final String ASSIGN_DUE_AT = "assignDueAt";
   public static final String APPRAISE_DUE_AT = "appraiseDueAt";
   public static final String APPROVE_DUE_AT = "approveDueAt";
@@ -98,4 +128,69 @@ public final class ProcessVariables {
   public static final String CONSULTATION_COUNT = "consultationCount";
   public static final String CONSULTATION_DUE_AT = "consultationDueAt";
   public static final String OPINION = "opinion";
+
+  // ---------------------------------------------------------------- values of decisions
+
+  /** How the dossier came in ({@link #CHANNEL}). */
+  public enum Channel { DESK, ONLINE, POST }
+
+  /** The clerk's check at the desk ({@link #RECEPTION_DECISION}, Art. 15.2). */
+  public enum ReceptionDecision { ACCEPT, SUPPLEMENT, REFUSE }
+
+  /** What an agency decided ({@link #HANDLING_OUTCOME}); a leg's {@link #PROPOSED_OUTCOME} may also be CONSULT. */
+  public enum Outcome { RESULT, SUPPLEMENT, REFUSED, CONSULT }
+
+  /** The applicant's rating ({@link #RATING}, Decree 61/2018 Art. 27-32). */
+  public enum Rating { VERY_SATISFIED, SATISFIED, NOT_SATISFIED }
+
+  // ---------------------------------------------------------------- typed access
+
+  /** The register id; the model cannot run without it. */
+  public static long dossierId(VariableScope scope) {
+    Object id = scope.getVariable(DOSSIER_ID);
+    if (!(id instanceof Number number)) {
+      throw new IllegalStateException("Process variable " + DOSSIER_ID + " is missing");
+    }
+    return number.longValue();
+  }
+
+  /** The leg of {@code agency-handling} (1 for a single-window dossier). */
+  public static int legNo(VariableScope scope) {
+    Object leg = scope.getVariable(LEG_NO);
+    return leg instanceof Number n ? n.intValue() : 1;
+  }
+
+  /** A point in time kept as a {@code Date} variable, or null. */
+  public static Instant timeOf(VariableScope scope, String name) {
+    return EngineTime.toInstant(scope.getVariable(name));
+  }
+
+  /** Sets a point in time as a {@code Date} variable (what timers and due dates take). */
+  public static void setTime(VariableScope scope, String name, Instant value) {
+    scope.setVariable(name, EngineTime.toDate(value));
+  }
+
+  /**
+   * A decision typed into a form, as its enum; a missing or unknown value fails the step with a
+   * message naming the field and the values allowed.
+   */
+  public static <E extends Enum<E>> E decision(VariableScope scope, String name, String label, Class<E> type) {
+    String value = FormValues.required(scope, name, label, DossierInputException::new).toUpperCase(Locale.ROOT);
+    return parse(name, label, value, type);
+  }
+
+  /** The same for a decision that may be left empty: null then. */
+  public static <E extends Enum<E>> E optionalDecision(VariableScope scope, String name, String label, Class<E> type) {
+    String value = FormValues.text(scope, name, null);
+    return value == null ? null : parse(name, label, value.toUpperCase(Locale.ROOT), type);
+  }
+
+  private static <E extends Enum<E>> E parse(String name, String label, String value, Class<E> type) {
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw new DossierInputException(name, label + " '" + value + "' không hợp lệ "
+          + Arrays.toString(type.getEnumConstants()));
+    }
+  }
 }

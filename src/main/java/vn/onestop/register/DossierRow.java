@@ -1,9 +1,12 @@
-package vn.onestop.dossier;
+package vn.onestop.register;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One row of the dossier register (sổ theo dõi hồ sơ), as stored. */
+/**
+ * One row of the dossier register (sổ theo dõi hồ sơ), as stored: the one shape in which the dossier
+ * package writes it and every other package reads it ({@link DossierQueries#dossier(long)}).
+ */
 public record DossierRow(
     long id,
     String code,
@@ -50,4 +53,10 @@ public record DossierRow(
     int reusedDocuments,
     String rating,
     String ratingComment,
-    Instant ratedAt) {}
+    Instant ratedAt) {
+
+  /** The code, or a placeholder naming the register id while no code has been issued. */
+  public String codeOrId() {
+    return code != null ? code : "(chưa cấp mã) #" + id;
+  }
+}

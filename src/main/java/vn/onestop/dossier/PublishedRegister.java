@@ -1,0 +1,133 @@
+package vn.onestop.dossier;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.onestop.register.DossierQueries;
+import vn.onestop.register.DossierRow;
+import vn.onestop.register.RegisterUpdates;
+
+/**
+ * The register's published side ({@link DossierQueries}, {@link RegisterUpdates}): the only SQL over
+ * the register's tables that other packages reach, so the dossier package stays their one writer.
+ */
+@Component
+class PublishedRegister implements DossierQueries, RegisterUpdates {
+
+  private final DossierRows rows;
+  private final JdbcTemplate jdbc;
+
+  PublishedRegister(DossierRows rows) {
+    this.rows = rows;
+    this.jdbc = rows.jdbc();
+  }
+
+  @Override
+  public Optional<DossierRow> dossier(long dossierId) {
+    return rows.find(dossierId);
+  }
+
+  @Override
+  public Optional<DossierKey> lockForDocuments(long dossierId) {
+    return jdbc.query("select id, code, applicant_id_number from onestop.dossier where id = ? for update",
+        (rs, n) -> new DossierKey(rs.getLong(1), rs.getString(2), rs.getString(3)), dossierId).stream().findFirst();
+  }
+
+  @Override
+  public Optional<Long> idByCode(String code) {
+    return jdbc.queryForList("select id from onestop.dossier where code = ?", Long.class, code).stream().findFirst();
+  }
+
+  @Override
+  public Optional<SupplementRequest> supplementRequest(long supplementRequestId) {
+    return jdbc.query("select * from onestop.supplement_request where id = ?", (rs, n) -> new SupplementRequest(rs.getLong("id"),
+        rs.getLong("dossier_id"), rs.getString("stage"), rs.getString("agency_id"), DossierRows.instant(rs, "requested_at"),
+        rs.getString("requested_by"), rs.getString("missing")), supplementRequestId).stream().findFirst();
+  }
+
+  @Override
+  public Optional<Long> latestSupplementRequestId(long dossierId) {
+    return jdbc.queryForList("select id from onestop.supplement_request where dossier_id = ? order by requested_at desc, id desc limit 1",
+        Long.class, dossierId).stream().findFirst();
+  }
+
+  @Override
+  public Optional<Apology> apology(long dossierId) {
+    return jdbc.query("select * from onestop.apology where dossier_id = ?", (rs, n) -> new Apology(rs.getString("agency_id"),
+        rs.getString("reason"), DossierRows.instant(rs, "previous_due_at"), DossierRows.instant(rs, "new_due_at"),
+        DossierRows.instant(rs, "issued_at"), rs.getString("issued_by")), dossierId).stream().findFirst();
+  }
+
+  @Override
+  public List<HandOver> handOvers(long dossierId) {
+    return rows.events(dossierId);
+  }
+
+  @Override
+  public long logBookNumber(long dossierId) {
+    DossierRow d = rows.get(dossierId);
+    Instant received = d.receivedAt() != null ? d.receivedAt() : d.submittedAt();
+    Instant yearStart = java.time.LocalDate.of(received.atZone(vn.onestop.process.EngineTime.ZONE).getYear(), 1, 1)
+        .atStartOfDay(vn.onestop.process.EngineTime.ZONE).toInstant();
+    Long n = jdbc.queryForObject("select count(*) from onestop.dossier where receiving_agency_id = ? and received_at >= ?"
+        + " and (received_at < ? or (received_at = ? and id <= ?))", Long.class, d.receivingAgencyId(),
+        Timestamp.from(yearStart), Timestamp.from(received), Timestamp.from(received), d.id());
+    return n == null || n == 0 ? 1 : n;
+  }
+
+  @Override
+  public List<LogBookLine> logBook(String agencyId, Instant yearStart, Instant from, Instant to) {
+    return jdbc.query("""
+        select * from (
+          select d.*, row_number() over (partition by extract(year from d.received_at at time zone 'Asia/Ho_Chi_Minh')
+                                         order by d.received_at, d.id) as no,
+                 (select min(e.at) from onestop.dossier_event e where e.dossier_id = d.id and e.to_agency_id is not null
+                    and e.to_agency_id <> d.receiving_agency_id) as transferred_at
+          from onestop.dossier d
+          where d.receiving_agency_id = ? and d.received_at >= ? and d.received_at < ?) x
+        where x.received_at >= ? order by x.received_at, x.id""",
+        (rs, n) -> new LogBookLine(rs.getLong("no"), DossierRows.ROW.mapRow(rs, n), DossierRows.instant(rs, "transferred_at")),
+        agencyId, Timestamp.from(yearStart), Timestamp.from(to), Timestamp.from(from));
+  }
+
+  @Override
+  public void digitised(long dossierId) {
+    rows.set(dossierId, "digitised = true, digitised_at = now()");
+  }
+
+  @Override
+  public void resultIssuedElectronically(long dossierId) {
+    rows.set(dossierId, "result_electronic = true");
+  }
+
+  @Override
+  public void documentReused(long dossierId) {
+    rows.set(dossierId, "reused_documents = reused_documents + 1");
+  }
+
+  @Override
+  public void feePaidAtSubmission(long dossierId) {
+    rows.set(dossierId, "fee_paid_at = submitted_at");
+  }
+
+  @Override
+  public void feePaidOnline(long dossierId, String transactionRef, Instant at) {
+    rows.set(dossierId, "fee_paid = true, fee_paid_online = true, fee_transaction_ref = ?, fee_paid_at = ?", transactionRef, at);
+    rows.event(dossierId, at, "FEE_PAID", null, null, null, "portal", null, null, "Thanh toán trực tuyến, mã giao dịch " + transactionRef);
+  }
+
+  @Override
+  public boolean ratedByCitizen(long dossierId, String rating, String comment, Instant at) {
+    int updated = jdbc.update("""
+        update onestop.dossier set rating = ?, rating_comment = ?, rated_at = ?, rated_by = 'CITIZEN', updated_at = now()
+        where id = ? and status = 'RETURNED' and rating is null""", rating, comment, Timestamp.from(at), dossierId);
+    if (updated == 0) {
+      return false;
+    }
+    rows.event(dossierId, at, "RATED", null, null, null, "citizen", null, null, rating);
+    return true;
+  }
+}

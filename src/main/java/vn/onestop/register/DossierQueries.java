@@ -1,0 +1,59 @@
+package vn.onestop.register;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What other packages read of the dossier register; implemented by the {@code dossier} package. */
+public interface DossierQueries {
+
+  /** The register row of a dossier. */
+  Optional<DossierRow> dossier(long dossierId);
+
+  /**
+   * The code and applicant of a dossier, with its register row locked until the transaction ends, so
+   * that two versions of one document, or two reuses, never race (SELECT … FOR UPDATE).
+   */
+  Optional<DossierKey> lockForDocuments(long dossierId);
+
+  /** The register id of the dossier with this code. */
+  Optional<Long> idByCode(String code);
+
+  /** One supplement request (form 02). */
+  Optional<SupplementRequest> supplementRequest(long supplementRequestId);
+
+  /** The newest supplement request of the dossier. */
+  Optional<Long> latestSupplementRequestId(long dossierId);
+
+  /** The dossier's one apology (form 04), if it was written. */
+  Optional<Apology> apology(long dossierId);
+
+  /** Every hand-over and step of the dossier in order (form 05). */
+  List<HandOver> handOvers(long dossierId);
+
+  /** The dossier's number in its receiving agency's log book: its rank among the agency's dossiers received that year. */
+  long logBookNumber(long dossierId);
+
+  /**
+   * The log book (form 06) of a receiving agency: the dossiers received in {@code [from, to)}, numbered
+   * through the year that starts at {@code yearStart}.
+   */
+  List<LogBookLine> logBook(String agencyId, Instant yearStart, Instant from, Instant to);
+
+  /** A dossier's code (null before acceptance) and its applicant's identity number. */
+  record DossierKey(long id, String code, String applicantIdNumber) {}
+
+  /** A supplement request: at the desk (RECEPTION) or after appraisal (HANDLING). */
+  record SupplementRequest(long id, long dossierId, String stage, String agencyId, Instant requestedAt, String requestedBy,
+      String missing) {}
+
+  /** The apology and new appointment of a late dossier. */
+  record Apology(String agencyId, String reason, Instant previousDueAt, Instant newDueAt, Instant issuedAt, String issuedBy) {}
+
+  /** A line of the process-control record. */
+  record HandOver(Instant at, String kind, Integer legNo, String fromAgencyId, String toAgencyId, String actor, Instant dueAt,
+      String timeliness, String note) {}
+
+  /** A line of the log book. */
+  record LogBookLine(long number, DossierRow dossier, Instant transferredAt) {}
+}
