@@ -6,14 +6,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.onestop.calendar.WorkingCalendar;
 import vn.onestop.notify.Notification;
-import vn.onestop.notify.Notifier;
+import vn.onestop.notify.AfterCommit;
 
 /**
  * The notices a dossier's life sends (thông báo cho tổ chức, cá nhân và cán bộ): receipt, supplement
@@ -24,13 +20,12 @@ import vn.onestop.notify.Notifier;
 @Component
 public class DossierNotices {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DossierNotices.class);
   static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(EngineTime.ZONE);
 
-  private final Notifier notifier;
+  private final AfterCommit afterCommit;
 
-  public DossierNotices(Notifier notifier) {
-    this.notifier = notifier;
+  public DossierNotices(AfterCommit afterCommit) {
+    this.afterCommit = afterCommit;
   }
 
   public static String format(Instant instant) {
@@ -57,24 +52,6 @@ public class DossierNotices {
   }
 
   private void send(Notification notification) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          deliver(notification);
-        }
-      });
-    } else {
-      deliver(notification);
-    }
-  }
-
-  private void deliver(Notification notification) {
-    try {
-      notifier.send(notification);
-    } catch (RuntimeException e) {
-      LOG.error("Notification {} of dossier {} could not be delivered: {}", notification.kind(),
-          notification.dossierCode(), e.toString());
-    }
+    afterCommit.send(notification);
   }
 }

@@ -100,16 +100,16 @@ public class FeedbackController {
       throw ApiException.badRequest(f.subject().length() > 300 ? "subject" : "content", "subject ≤ 300 and content ≤ 10,000 characters");
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put("kind", kind);
-    variables.put("agencyId", agencyId);
-    variables.put("channel", "WEB");
-    variables.put("senderName", f.senderName().trim());
-    variables.put("senderAddress", trim(f.senderAddress()));
-    variables.put("senderPhone", trim(f.senderPhone()));
-    variables.put("senderEmail", trim(f.senderEmail()));
-    variables.put("subject", f.subject().trim());
-    variables.put("content", f.content().trim());
-    variables.put("dossierCode", trim(f.dossierCode()));
+    variables.put(FeedbackVariables.KIND, kind);
+    variables.put(FeedbackVariables.AGENCY_ID, agencyId);
+    variables.put(FeedbackVariables.CHANNEL, "WEB");
+    variables.put(FeedbackVariables.SENDER_NAME, f.senderName().trim());
+    variables.put(FeedbackVariables.SENDER_ADDRESS, trim(f.senderAddress()));
+    variables.put(FeedbackVariables.SENDER_PHONE, trim(f.senderPhone()));
+    variables.put(FeedbackVariables.SENDER_EMAIL, trim(f.senderEmail()));
+    variables.put(FeedbackVariables.SUBJECT, f.subject().trim());
+    variables.put(FeedbackVariables.CONTENT, f.content().trim());
+    variables.put(FeedbackVariables.DOSSIER_CODE, trim(f.dossierCode()));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey("feedback", variables);
     String code = instance.getBusinessKey();
     return ResponseEntity.status(HttpStatus.CREATED).body(new FeedbackReceipt(code, "RECEIVED",

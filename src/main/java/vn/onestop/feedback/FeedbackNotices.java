@@ -1,26 +1,20 @@
 package vn.onestop.feedback;
 
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.onestop.notify.Notification;
-import vn.onestop.notify.Notifier;
+import vn.onestop.notify.AfterCommit;
 
 /** The notices a feedback's handling sends; they leave only after the engine's transaction commits. */
 @Component
 public class FeedbackNotices {
 
-  private static final Logger LOG = LoggerFactory.getLogger(FeedbackNotices.class);
-
-  private final Notifier notifier;
+  private final AfterCommit afterCommit;
   private final JdbcTemplate jdbc;
 
-  public FeedbackNotices(Notifier notifier, JdbcTemplate jdbc) {
-    this.notifier = notifier;
+  public FeedbackNotices(AfterCommit afterCommit, JdbcTemplate jdbc) {
+    this.afterCommit = afterCommit;
     this.jdbc = jdbc;
   }
 
@@ -37,23 +31,6 @@ public class FeedbackNotices {
   }
 
   private void send(Notification n) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          deliver(n);
-        }
-      });
-    } else {
-      deliver(n);
-    }
-  }
-
-  private void deliver(Notification n) {
-    try {
-      notifier.send(n);
-    } catch (RuntimeException e) {
-      LOG.error("Notice {} of {} not delivered: {}", n.kind(), n.dossierCode(), e.toString());
-    }
+    afterCommit.send(n);
   }
 }

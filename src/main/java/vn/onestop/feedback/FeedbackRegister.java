@@ -1,5 +1,7 @@
 package vn.onestop.feedback;
 
+import static vn.onestop.feedback.FeedbackVariables.*;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -33,8 +35,8 @@ public class FeedbackRegister {
   public static final BigDecimal FORWARD_DAYS = new BigDecimal("5");
   public static final BigDecimal ANSWER_DAYS = new BigDecimal("15");
   public static final BigDecimal PUBLISH_DAYS = new BigDecimal("2");
-  static final Set<String> KINDS = Set.of("REGULATION", "BEHAVIOUR");
-  static final Set<String> CLASSIFICATIONS = Set.of("ACCEPT", "REJECT", "FORWARD");
+  static final Set<String> KINDS = names(FeedbackVariables.Kind.values());
+  static final Set<String> CLASSIFICATIONS = names(FeedbackVariables.Classification.values());
 
   private final JdbcTemplate jdbc;
   private final WorkingCalendar calendar;
@@ -53,14 +55,14 @@ public class FeedbackRegister {
 
   /** Start: logs the feedback (vào sổ) and computes the classification deadlines. */
   public void register(DelegateExecution execution) {
-    String kind = text(execution, "kind", "REGULATION").toUpperCase(Locale.ROOT);
+    String kind = text(execution, KIND, "REGULATION").toUpperCase(Locale.ROOT);
     if (!KINDS.contains(kind)) {
-      throw new FeedbackInputException("kind", "Loại phản ánh '" + kind + "' không hợp lệ (REGULATION, BEHAVIOUR)");
+      throw new FeedbackInputException(KIND, "Loại phản ánh '" + kind + "' không hợp lệ (REGULATION, BEHAVIOUR)");
     }
-    Agency agency = agency(required(execution, "agencyId", "Cơ quan nhận phản ánh"), "agencyId");
-    String name = required(execution, "senderName", "Họ tên người phản ánh");
-    String subject = required(execution, "subject", "Tiêu đề");
-    String content = required(execution, "content", "Nội dung phản ánh, kiến nghị");
+    Agency agency = agency(required(execution, AGENCY_ID, "Cơ quan nhận phản ánh"), AGENCY_ID);
+    String name = required(execution, SENDER_NAME, "Họ tên người phản ánh");
+    String subject = required(execution, SUBJECT, "Tiêu đề");
+    String content = required(execution, CONTENT, "Nội dung phản ánh, kiến nghị");
     Instant now = time.now();
     Instant classifyDue = calendar.addWorkingDays(now, REJECT_DAYS);
     Instant forwardDue = calendar.addWorkingDays(now, FORWARD_DAYS);
@@ -75,14 +77,14 @@ public class FeedbackRegister {
       sql.setString(i++, kind);
       sql.setString(i++, agency.id());
       sql.setString(i++, agency.id());
-      sql.setString(i++, text(execution, "channel", "DESK").toUpperCase(Locale.ROOT));
+      sql.setString(i++, text(execution, CHANNEL, "DESK").toUpperCase(Locale.ROOT));
       sql.setString(i++, name);
-      sql.setString(i++, text(execution, "senderAddress", null));
-      sql.setString(i++, text(execution, "senderPhone", null));
-      sql.setString(i++, text(execution, "senderEmail", null));
+      sql.setString(i++, text(execution, SENDER_ADDRESS, null));
+      sql.setString(i++, text(execution, SENDER_PHONE, null));
+      sql.setString(i++, text(execution, SENDER_EMAIL, null));
       sql.setString(i++, subject);
       sql.setString(i++, content);
-      sql.setString(i++, text(execution, "dossierCode", null));
+      sql.setString(i++, text(execution, DOSSIER_CODE, null));
       sql.setTimestamp(i++, Timestamp.from(now));
       sql.setTimestamp(i++, Timestamp.from(classifyDue));
       sql.setTimestamp(i, Timestamp.from(forwardDue));
@@ -92,13 +94,13 @@ public class FeedbackRegister {
     String code = "PAKN-" + id;
     jdbc.update("update onestop.feedback set code = ? where id = ?", code, id);
     execution.setProcessBusinessKey(code);
-    execution.setVariable("feedbackId", id);
-    execution.setVariable("feedbackCode", code);
-    execution.setVariable("kind", kind);
-    execution.setVariable("agencyId", agency.id());
-    execution.setVariable("agencyName", agency.name());
-    execution.setVariable("classifyDueAt", EngineTime.toDate(classifyDue));
-    execution.setVariable("forwardDueAt", EngineTime.toDate(forwardDue));
+    execution.setVariable(FEEDBACK_ID, id);
+    execution.setVariable(FEEDBACK_CODE, code);
+    execution.setVariable(KIND, kind);
+    execution.setVariable(AGENCY_ID, agency.id());
+    execution.setVariable(AGENCY_NAME, agency.name());
+    execution.setVariable(CLASSIFY_DUE_AT, EngineTime.toDate(classifyDue));
+    execution.setVariable(FORWARD_DUE_AT, EngineTime.toDate(forwardDue));
     notices.toSender(id, "FEEDBACK_RECEIVED", "Đã tiếp nhận phản ánh, kiến nghị",
         "Phản ánh, kiến nghị \"" + subject + "\" đã được " + agency.name() + " tiếp nhận, mã số " + code
             + ". Thời hạn trả lời: 15 ngày làm việc.");
@@ -106,19 +108,19 @@ public class FeedbackRegister {
 
   /** Task_ClassifyFeedback, on complete: the classification must be complete. */
   public void classified(DelegateTask task) {
-    String decision = required(task, "classification", "Kết quả phân loại").toUpperCase(Locale.ROOT);
+    String decision = required(task, CLASSIFICATION, "Kết quả phân loại").toUpperCase(Locale.ROOT);
     if (!CLASSIFICATIONS.contains(decision)) {
-      throw new FeedbackInputException("classification", "Kết quả phân loại '" + decision + "' không hợp lệ (ACCEPT, REJECT, FORWARD)");
+      throw new FeedbackInputException(CLASSIFICATION, "Kết quả phân loại '" + decision + "' không hợp lệ (ACCEPT, REJECT, FORWARD)");
     }
-    task.setVariable("classification", decision);
+    task.setVariable(CLASSIFICATION, decision);
     if (decision.equals("REJECT")) {
-      required(task, "rejectReason", "Lý do không tiếp nhận");
+      required(task, REJECT_REASON, "Lý do không tiếp nhận");
     }
     if (decision.equals("FORWARD")) {
-      String to = required(task, "forwardTo", "Cơ quan có thẩm quyền");
-      agency(to, "forwardTo");
-      if (to.equals(text(task, "agencyId", null))) {
-        throw new FeedbackInputException("forwardTo", "Không thể chuyển phản ánh cho chính cơ quan đang xử lý");
+      String to = required(task, FORWARD_TO, "Cơ quan có thẩm quyền");
+      agency(to, FORWARD_TO);
+      if (to.equals(text(task, AGENCY_ID, null))) {
+        throw new FeedbackInputException(FORWARD_TO, "Không thể chuyển phản ánh cho chính cơ quan đang xử lý");
       }
     }
   }
@@ -126,31 +128,31 @@ public class FeedbackRegister {
   /** Not accepted (missing name, address or content; not a matter of administrative regulations). */
   public void rejected(DelegateExecution execution) {
     long id = feedbackId(execution);
-    String reason = required(execution, "rejectReason", "Lý do không tiếp nhận");
+    String reason = required(execution, REJECT_REASON, "Lý do không tiếp nhận");
     jdbc.update("update onestop.feedback set status = 'REJECTED', rejected_reason = ? where id = ?", reason, id);
     notices.toSender(id, "FEEDBACK_REJECTED", "Phản ánh, kiến nghị không được tiếp nhận",
-        "Phản ánh, kiến nghị " + text(execution, "feedbackCode", "") + " không được tiếp nhận xử lý. Lý do: " + reason);
+        "Phản ánh, kiến nghị " + text(execution, FEEDBACK_CODE, "") + " không được tiếp nhận xử lý. Lý do: " + reason);
   }
 
   /** Outside the agency's competence or about an official's conduct: forwarded (within 5 working days). */
   public void forwarded(DelegateExecution execution) {
     long id = feedbackId(execution);
-    String from = required(execution, "agencyId", "Cơ quan");
-    Agency to = agency(required(execution, "forwardTo", "Cơ quan có thẩm quyền"), "forwardTo");
+    String from = required(execution, AGENCY_ID, "Cơ quan");
+    Agency to = agency(required(execution, FORWARD_TO, "Cơ quan có thẩm quyền"), FORWARD_TO);
     Instant now = time.now();
     jdbc.update("""
         update onestop.feedback set status = 'FORWARDED', forwarded_from = ?, forwarded_at = ?, agency_id = ?,
           classify_due_at = ?, forward_due_at = ? where id = ?""", from, Timestamp.from(now), to.id(),
         Timestamp.from(calendar.addWorkingDays(now, REJECT_DAYS)), Timestamp.from(calendar.addWorkingDays(now, FORWARD_DAYS)), id);
-    execution.setVariable("forwardedLate", now.isAfter(EngineTime.toInstant(execution.getVariable("forwardDueAt"))));
-    execution.setVariable("agencyId", to.id());
-    execution.setVariable("agencyName", to.name());
-    execution.setVariable("forwardTo", null);
-    execution.setVariable("classification", null);
-    execution.setVariable("classifyDueAt", EngineTime.toDate(calendar.addWorkingDays(now, REJECT_DAYS)));
-    execution.setVariable("forwardDueAt", EngineTime.toDate(calendar.addWorkingDays(now, FORWARD_DAYS)));
+    execution.setVariable(FORWARDED_LATE, now.isAfter(EngineTime.toInstant(execution.getVariable(FORWARD_DUE_AT))));
+    execution.setVariable(AGENCY_ID, to.id());
+    execution.setVariable(AGENCY_NAME, to.name());
+    execution.setVariable(FORWARD_TO, null);
+    execution.setVariable(CLASSIFICATION, null);
+    execution.setVariable(CLASSIFY_DUE_AT, EngineTime.toDate(calendar.addWorkingDays(now, REJECT_DAYS)));
+    execution.setVariable(FORWARD_DUE_AT, EngineTime.toDate(calendar.addWorkingDays(now, FORWARD_DAYS)));
     notices.toSender(id, "FEEDBACK_FORWARDED", "Chuyển phản ánh, kiến nghị",
-        "Phản ánh, kiến nghị " + text(execution, "feedbackCode", "") + " đã được chuyển đến " + to.name() + " để xử lý theo thẩm quyền.");
+        "Phản ánh, kiến nghị " + text(execution, FEEDBACK_CODE, "") + " đã được chuyển đến " + to.name() + " để xử lý theo thẩm quyền.");
   }
 
   /** Within competence: handled; the answer is due 15 working days after the competent agency received it. */
@@ -162,21 +164,21 @@ public class FeedbackRegister {
     Instant answerDue = calendar.addWorkingDays(received, ANSWER_DAYS);
     jdbc.update("update onestop.feedback set status = 'IN_PROGRESS', accepted_at = ?, answer_due_at = ? where id = ?",
         Timestamp.from(now), Timestamp.from(answerDue), id);
-    execution.setVariable("answerDueAt", EngineTime.toDate(answerDue));
+    execution.setVariable(ANSWER_DUE_AT, EngineTime.toDate(answerDue));
   }
 
   /** Task_AnswerFeedback, on complete: the specialist drafts the answer. */
   public void answerDrafted(DelegateTask task) {
-    required(task, "answer", "Nội dung trả lời");
-    task.setVariable("answerApproved", null);
+    required(task, ANSWER, "Nội dung trả lời");
+    task.setVariable(ANSWER_APPROVED, null);
   }
 
   /** Task_ApproveAnswer, on complete: the head signs the answer or sends it back with remarks. */
   public void answerReviewed(DelegateTask task) {
-    boolean approved = Boolean.TRUE.equals(task.getVariable("answerApproved"));
-    task.setVariable("answerApproved", approved);
+    boolean approved = Boolean.TRUE.equals(task.getVariable(ANSWER_APPROVED));
+    task.setVariable(ANSWER_APPROVED, approved);
     if (!approved) {
-      required(task, "approvalRemarks", "Ý kiến chỉ đạo khi trả lại dự thảo");
+      required(task, APPROVAL_REMARKS, "Ý kiến chỉ đạo khi trả lại dự thảo");
     }
   }
 
@@ -185,21 +187,21 @@ public class FeedbackRegister {
     long id = feedbackId(execution);
     Instant now = time.now();
     jdbc.update("update onestop.feedback set overdue = true, escalated_at = ? where id = ?", Timestamp.from(now), id);
-    Agency agency = organisation.get(required(execution, "agencyId", "Cơ quan"));
-    notices.toStaff(text(execution, "feedbackCode", null), agency.headsGroup(), "FEEDBACK_OVERDUE", "Phản ánh, kiến nghị quá hạn",
-        "Phản ánh, kiến nghị " + text(execution, "feedbackCode", "") + " đã quá thời hạn trả lời 15 ngày làm việc.");
+    Agency agency = organisation.get(required(execution, AGENCY_ID, "Cơ quan"));
+    notices.toStaff(text(execution, FEEDBACK_CODE, null), agency.headsGroup(), "FEEDBACK_OVERDUE", "Phản ánh, kiến nghị quá hạn",
+        "Phản ánh, kiến nghị " + text(execution, FEEDBACK_CODE, "") + " đã quá thời hạn trả lời 15 ngày làm việc.");
   }
 
   /** Task_EscalateFeedback, on complete: the head's instruction is recorded. */
   public void escalationHandled(DelegateTask task) {
-    String instruction = required(task, "headInstruction", "Ý kiến chỉ đạo");
+    String instruction = required(task, HEAD_INSTRUCTION, "Ý kiến chỉ đạo");
     jdbc.update("update onestop.feedback set head_instruction = ? where id = ?", instruction, feedbackId(task));
   }
 
   /** The approved answer goes to the sender; publication is due within 2 working days. */
   public void answered(DelegateExecution execution) {
     long id = feedbackId(execution);
-    String answer = required(execution, "answer", "Nội dung trả lời");
+    String answer = required(execution, ANSWER, "Nội dung trả lời");
     Instant now = time.now();
     Instant publishDue = calendar.addWorkingDays(now, PUBLISH_DAYS);
     Timestamp due = jdbc.queryForObject("select answer_due_at from onestop.feedback where id = ?", Timestamp.class, id);
@@ -207,16 +209,16 @@ public class FeedbackRegister {
         update onestop.feedback set status = 'ANSWERED', answer = ?, answered_at = ?, publish_due_at = ?,
           overdue = overdue or ? where id = ?""", answer, Timestamp.from(now), Timestamp.from(publishDue),
         due != null && now.isAfter(due.toInstant()), id);
-    execution.setVariable("publishDueAt", EngineTime.toDate(publishDue));
-    execution.setVariable("publish", true);
+    execution.setVariable(PUBLISH_DUE_AT, EngineTime.toDate(publishDue));
+    execution.setVariable(PUBLISH, true);
     notices.toSender(id, "FEEDBACK_ANSWERED", "Trả lời phản ánh, kiến nghị",
-        "Trả lời phản ánh, kiến nghị " + text(execution, "feedbackCode", "") + ": " + answer);
+        "Trả lời phản ánh, kiến nghị " + text(execution, FEEDBACK_CODE, "") + ": " + answer);
   }
 
   /** Task_PublishAnswer done: the answer is published (công khai) unless withheld for a reason. */
   public void published(DelegateExecution execution) {
     long id = feedbackId(execution);
-    boolean publish = !Boolean.FALSE.equals(execution.getVariable("publish"));
+    boolean publish = !Boolean.FALSE.equals(execution.getVariable(PUBLISH));
     if (publish) {
       jdbc.update("update onestop.feedback set status = 'PUBLISHED', published = true, published_at = ? where id = ?",
           Timestamp.from(time.now()), id);
@@ -230,7 +232,7 @@ public class FeedbackRegister {
   }
 
   private static long feedbackId(VariableScope scope) {
-    Object id = scope.getVariable("feedbackId");
+    Object id = scope.getVariable(FEEDBACK_ID);
     if (!(id instanceof Number n)) {
       throw new IllegalStateException("Process variable feedbackId is missing");
     }
@@ -245,5 +247,7 @@ public class FeedbackRegister {
     return FormValues.required(scope, name, label, FeedbackInputException::new);
   }
 
-
+  private static Set<String> names(Enum<?>[] values) {
+    return java.util.Arrays.stream(values).map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
 }
