@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import vn.onestop.register.RegisterUpdates;
 import vn.onestop.dossier.DossierVariables;
 import org.springframework.http.HttpStatus;

@@ -2,7 +2,6 @@ package vn.onestop.citizen;
 
 import vn.onestop.process.EngineTime;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -4,8 +4,6 @@ import vn.onestop.process.EngineTime;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.onestop.register.DossierQueries;
 import vn.onestop.register.RegisterUpdates;

@@ -2,7 +2,6 @@ package vn.onestop.document;
 
 import vn.onestop.process.EngineTime;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -10,8 +10,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +18,17 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.onestop.process.EngineClockExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import vn.onestop.calendar.WorkingCalendar;
 import vn.onestop.document.Digitisation;
 import vn.onestop.document.DocumentOrigin;
 
 /** Moves a dossier along the single-window flow with the engine's clock, as clerks would in Tasklist. */
+@ExtendWith(EngineClockExtension.class)
 abstract class DossierFlowTestSupport {
 
   /** Household business registration: 3 working days, district one-stop department → finance office. */
@@ -71,20 +69,13 @@ abstract class DossierFlowTestSupport {
     }
   }
 
-  @AfterEach
-  void realTime() {
-    ClockUtil.reset();
-  }
-
   /** Sets the engine's clock to a local time in Vietnam, e.g. {@code "2026-03-02T09:00"}. */
   static Instant at(String localDateTime) {
-    Instant instant = LocalDateTime.parse(localDateTime).atZone(WorkingCalendar.ZONE).toInstant();
-    ClockUtil.setCurrentTime(Date.from(instant));
-    return instant;
+    return EngineClockExtension.at(localDateTime);
   }
 
   static Instant local(String localDateTime) {
-    return LocalDateTime.parse(localDateTime).atZone(WorkingCalendar.ZONE).toInstant();
+    return EngineClockExtension.local(localDateTime);
   }
 
   ProcessInstance submit(String procedure, String agency, String channel, Object... more) {

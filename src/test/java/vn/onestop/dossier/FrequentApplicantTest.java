@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.onestop.OneStopSpringTest;
 import vn.onestop.document.ApplicantDataStore;
 import vn.onestop.document.DataStoreCategory;
+import vn.onestop.document.DocumentKind;
 import vn.onestop.document.DocumentOrigin;
+import vn.onestop.document.DocumentStore;
+import vn.onestop.document.NewDocument;
 import vn.onestop.document.StoredDocument;
 
 /**
@@ -26,15 +29,16 @@ class FrequentApplicantTest extends DossierFlowTestSupport {
   static final String BUSINESS = "066099990100";
 
   @Autowired ApplicantDataStore dataStore;
+  @Autowired DocumentStore documents;
 
   @Test
   void theHundredthDossierOfOneApplicantIsReceived() {
     at("2026-03-02T09:00");
     for (int n = 1; n <= 99; n++) {
       ProcessInstance dossier = submit("1.001193", "nhan-co", "DESK", "applicantIdNumber", BUSINESS);
-      StoredDocument scan = digitisation.upload(dossierId(dossier), "to-khai", "to-khai-dang-ky-ho-kinh-doanh-so-" + n
-          + "-cua-cong-ty-trach-nhiem-huu-han-dich-vu-dang-ky-dat-dai-va-tai-san-gan-lien-voi-dat.pdf",
-          "application/pdf", SCAN, DocumentOrigin.ORIGINAL_SCAN, null, "clerk");
+      StoredDocument scan = documents.store(new NewDocument(dossierId(dossier), "to-khai", DocumentKind.COMPONENT,
+          DocumentOrigin.ORIGINAL_SCAN, "Tờ khai đăng ký của công ty trách nhiệm hữu hạn dịch vụ đăng ký đất đai, lần " + n,
+          "to-khai-" + n + ".pdf", "application/pdf", SCAN, null, null, null, "clerk"));
       dataStore.file(BUSINESS, scan.id(), DataStoreCategory.DIGITISED, "clerk");
     }
 

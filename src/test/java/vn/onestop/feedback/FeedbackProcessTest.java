@@ -12,18 +12,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.onestop.process.EngineClockExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +31,7 @@ import vn.onestop.calendar.WorkingCalendar;
 
 /** Every path of feedback.bpmn with the engine's clock: rejected, forwarded and answered, sent back, overdue and escalated. */
 @OneStopSpringTest
+@ExtendWith(EngineClockExtension.class)
 class FeedbackProcessTest {
 
   @Autowired RuntimeService runtimeService;
@@ -41,15 +41,8 @@ class FeedbackProcessTest {
   @Autowired ObjectMapper json;
   @LocalServerPort int port;
 
-  @AfterEach
-  void realTime() {
-    ClockUtil.reset();
-  }
-
   static Instant at(String local) {
-    Instant instant = LocalDateTime.parse(local).atZone(WorkingCalendar.ZONE).toInstant();
-    ClockUtil.setCurrentTime(Date.from(instant));
-    return instant;
+    return EngineClockExtension.at(local);
   }
 
   ProcessInstance received(String agency) {
