@@ -48,4 +48,14 @@ final class DossierRules {
     }
     return days.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
   }
+
+  /**
+   * The appointment after a supplement during handling when the procedure version pauses (tạm dừng)
+   * the clock instead of restarting it (national index, Decision 766): the appointment in force before
+   * moves by the working time the dossier spent with the applicant, from the request to its return.
+   */
+  static Instant pausedAppointment(WorkingCalendar calendar, Instant appointmentBefore, Instant requestedAt, Instant returnedAt) {
+    BigDecimal paused = requestedAt == null ? BigDecimal.ZERO : calendar.workingDaysBetween(requestedAt, returnedAt);
+    return calendar.addWorkingDays(appointmentBefore, paused);
+  }
 }

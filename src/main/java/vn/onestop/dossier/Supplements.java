@@ -4,7 +4,6 @@ import vn.onestop.register.DossierRow;
 import static vn.onestop.dossier.Steps.*;
 import static vn.onestop.dossier.DossierVariables.*;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -120,9 +119,8 @@ class Supplements {
     Instant appointment;
     Instant clockStart;
     if (SupplementClock.PAUSE.name().equals(d.supplementClock())) {
-      Instant requested = rows.lastHandlingSupplementRequest(d.id());
-      BigDecimal paused = requested == null ? BigDecimal.ZERO : deadlines.calendar().workingDaysBetween(requested, now);
-      appointment = deadlines.after(d.originalDueAt(), paused);
+      appointment = DossierRules.pausedAppointment(deadlines.calendar(), d.originalDueAt(),
+          rows.lastHandlingSupplementRequest(d.id()), now);
       clockStart = d.clockStartedAt();
     } else {
       clockStart = deadlines.clockStart(now);
