@@ -29,20 +29,20 @@ import vn.onestop.process.WithoutAuthorization;
 @Component
 class LegSteps {
 
+  private final EngineTime time;
   private final DossierRows rows;
+  private final Deadlines deadlines;
   private final ProcedureCatalog catalog;
   private final Organisation organisation;
-  private final Deadlines deadlines;
-  private final EngineTime time;
   private final DossierNotices notices;
 
-  LegSteps(DossierRows rows, ProcedureCatalog catalog, Organisation organisation, Deadlines deadlines, EngineTime time,
+  LegSteps(EngineTime time, DossierRows rows, Deadlines deadlines, ProcedureCatalog catalog, Organisation organisation,
       DossierNotices notices) {
+    this.time = time;
     this.rows = rows;
+    this.deadlines = deadlines;
     this.catalog = catalog;
     this.organisation = organisation;
-    this.deadlines = deadlines;
-    this.time = time;
     this.notices = notices;
   }
 

@@ -157,7 +157,7 @@ class TasklistBrowserTest {
       waitForText(".task-filters", "Hồ sơ chờ tiếp nhận");
       for (String filter : List.of("Hồ sơ chờ tiếp nhận", "Việc của tôi", "Việc của nhóm", "Quá hạn")) {
         click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(),'" + filter + "')]"));
-        Thread.sleep(700); // let the list refresh
+        waitForFilterShown(filter);
         assertThat(text("body")).as("clerk2's filter %s", filter).doesNotContain(applicant).doesNotContain(code);
       }
       screenshot("other-commune-clerk");
@@ -218,6 +218,25 @@ class TasklistBrowserTest {
     WebElement input = browser.findElement(By.id(labelElement.getAttribute("for")));
     input.clear();
     input.sendKeys(value);
+  }
+
+  /**
+   * Waits until Tasklist shows the chosen filter's list: the filter is the focused one, and the list
+   * holds its result (tasks, or the "no matching task" line) and reads the same on two polls in a row.
+   */
+  void waitForFilterShown(String filter) {
+    By focused = By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'active')][contains(normalize-space(),'"
+        + filter + "')]");
+    wait.until(ExpectedConditions.presenceOfElementLocated(focused));
+    String[] previous = {null};
+    wait.until(d -> {
+      String list = text(".tasks-list");
+      boolean loaded = list.contains("Không có công việc nào khớp bộ lọc.")
+          || !d.findElements(By.cssSelector(".tasks-list .task")).isEmpty();
+      boolean stable = list.equals(previous[0]);
+      previous[0] = list;
+      return loaded && stable;
+    });
   }
 
   void waitForText(String css, String text) {
