@@ -127,6 +127,7 @@ class DocumentController {
   List<StoredDocument> reusable(@PathVariable String idNumber,
       @RequestParam(name = "on", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
     actor();
+    scope.requireApplicant(idNumber);
     return dataStore.reusable(idNumber, on != null ? on : LocalDate.now(EngineTime.ZONE));
   }
 

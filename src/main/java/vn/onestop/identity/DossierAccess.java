@@ -35,16 +35,17 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 import vn.onestop.catalog.Agency;
-import vn.onestop.catalog.AgencyGroup;
 import vn.onestop.catalog.Organisation;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.process.EngineTime;
 import vn.onestop.dossier.DossierVariables;
 import vn.onestop.process.WithoutAuthorization;
+import vn.onestop.security.AgencyScope;
 
 /**
  * Per-agency isolation of dossiers, enforced by the engine's own authorizations so that Tasklist,
- * Cockpit and {@code /engine-rest} all obey it. Tasks need nothing here: the engine grants a task's
+ * Cockpit and {@code /engine-rest} all obey it; who reads what is {@link AgencyScope}'s rule, the same
+ * one OneStop's API and reports apply. Tasks need nothing here: the engine grants a task's
  * candidate groups and assignee their rights on it. Process instances are created at run time, so no
  * standing grant can say "the dossiers of agency A"; instead this plugin adds listeners to the dossier
  * models when they are parsed (no change to the BPMN files):
@@ -77,14 +78,16 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
   static final String START_LEG_TASK = "Task_StartLeg";
   /** Where a leg asks other agencies for their opinion ({@code consultationAgencies} is set there). */
   static final String REQUEST_CONSULTATION_TASK = "Task_RequestConsultation";
-  static final String ADMINISTRATORS = "camunda-admin";
+  static final String ADMINISTRATORS = AgencyScope.ADMINISTRATORS;
 
   private final Organisation organisation;
   private final EngineTime time;
+  private final AgencyScope scope;
 
-  public DossierAccess(Organisation organisation, EngineTime time) {
+  public DossierAccess(Organisation organisation, EngineTime time, AgencyScope scope) {
     this.organisation = organisation;
     this.time = time;
+    this.scope = scope;
   }
 
   @Override
@@ -206,23 +209,9 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
     successors.forEach(task::addCandidateGroup);
   }
 
-  /**
-   * Every Camunda group of the agency (clerks, specialists, heads, supervisors) and the supervisors
-   * of each agency above it: a district supervisor reads the dossiers of the district's communes.
-   */
+  /** The groups that read what an agency has been reached by: {@link AgencyScope#readerGroups}. */
   Set<String> readersOf(String agencyId) {
-    Set<String> groups = new LinkedHashSet<>();
-    if (agencyId == null || organisation.find(agencyId).isEmpty()) {
-      return groups;
-    }
-    organisation.groups().stream().filter(g -> g.agencyId().equals(agencyId)).map(AgencyGroup::id).forEach(groups::add);
-    Agency agency = organisation.get(agencyId);
-    Set<String> seen = new LinkedHashSet<>();
-    while (agency.parentId() != null && seen.add(agency.parentId())) {
-      agency = organisation.get(agency.parentId());
-      groups.add(agency.supervisorsGroup());
-    }
-    return groups;
+    return scope.readerGroups(agencyId);
   }
 
   private static void grantRead(DelegateExecution execution, String processInstanceId, Collection<String> groups) {

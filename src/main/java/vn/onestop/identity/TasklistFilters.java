@@ -22,16 +22,15 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import vn.onestop.catalog.AgencyGroup;
 import vn.onestop.catalog.AgencyRole;
-import vn.onestop.catalog.Organisation;
+import vn.onestop.security.AgencyScope;
 
 /**
  * The shared Tasklist filters (bộ lọc công việc) of OneStop staff, created at start-up and kept in
  * step with the organisation: each filter is shared (READ on the filter) with the role groups of every
  * agency that needs it, and grants of groups no longer in the organisation are removed. Queries use
  * {@code ${currentUser()}} / {@code ${currentUserGroups()}}, and the engine only lists tasks the user
- * may read, so one filter serves every agency. Idempotent; filters are recognised by the
+ * may read (the {@link AgencyScope} rule), so one filter serves every agency. Idempotent; filters are recognised by the
  * {@value #KEY} property, so an administrator may rename them in Tasklist without creating copies.
  */
 @Component
@@ -76,14 +75,14 @@ public class TasklistFilters implements ApplicationRunner {
           Set.of(AgencyRole.SPECIALISTS, AgencyRole.HEADS),
           q -> q.taskDefinitionKeyIn(APOLOGY_TASKS.toArray(String[]::new))));
 
-  private final Organisation organisation;
+  private final AgencyScope scope;
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
 
-  public TasklistFilters(Organisation organisation, FilterService filterService, TaskService taskService,
+  public TasklistFilters(AgencyScope scope, FilterService filterService, TaskService taskService,
       AuthorizationService authorizationService) {
-    this.organisation = organisation;
+    this.scope = scope;
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
@@ -132,16 +131,11 @@ public class TasklistFilters implements ApplicationRunner {
 
   /** READ for the role groups of every agency; grants to other groups (agencies gone, roles changed) are removed. */
   private void share(String filterId, Set<AgencyRole> roles) {
-    Set<String> groups = new LinkedHashSet<>();
-    for (AgencyGroup group : organisation.groups()) {
-      if (roles.contains(group.role())) {
-        groups.add(group.id());
-      }
-    }
+    Set<String> groups = scope.staffGroups(roles);
     List<Authorization> grants = new ArrayList<>(authorizationService.createAuthorizationQuery()
         .resourceType(Resources.FILTER).resourceId(filterId).list());
     for (Authorization grant : grants) {
-      if (grant.getGroupId() != null && !groups.remove(grant.getGroupId()) && !grant.getGroupId().equals(DossierAccess.ADMINISTRATORS)) {
+      if (grant.getGroupId() != null && !groups.remove(grant.getGroupId()) && !grant.getGroupId().equals(AgencyScope.ADMINISTRATORS)) {
         authorizationService.deleteAuthorization(grant.getId());
       }
     }

@@ -1,21 +1,17 @@
 package vn.onestop.report;
 
-import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.onestop.catalog.Agency;
-import vn.onestop.catalog.AgencyRole;
 import vn.onestop.catalog.Organisation;
-import vn.onestop.catalog.ProcedureCatalog;
-import vn.onestop.process.EngineTime;
+import vn.onestop.security.AgencyScope;
 import vn.onestop.security.StaffUser;
 import vn.onestop.web.ApiException;
 
 /**
- * Which dossiers the caller may see in reports: administrators ({@code camunda-admin}) everything; a
+ * Which dossiers the caller may see in reports, by {@link AgencyScope}'s rule: administrators ({@code camunda-admin}) everything; a
  * supervisor the subtrees of the agencies whose {@code <id>-supervisors} group he belongs to, with the
  * agencies those took over in a reorganisation (their dossiers count for the successor); anyone else
  * nothing (403).
@@ -33,12 +29,12 @@ public class SupervisorScope {
 
   private final IdentityService identityService;
   private final Organisation organisation;
-  private final EngineTime time;
+  private final AgencyScope scope;
 
-  public SupervisorScope(IdentityService identityService, Organisation organisation, EngineTime time) {
+  public SupervisorScope(IdentityService identityService, Organisation organisation, AgencyScope scope) {
     this.identityService = identityService;
     this.organisation = organisation;
-    this.time = time;
+    this.scope = scope;
   }
 
   /** The selection for a requested agency ({@code null}: everything the caller may see). */
@@ -53,7 +49,7 @@ public class SupervisorScope {
         throw new ApiException(HttpStatus.FORBIDDEN, "agency", "User " + user.userId() + " does not supervise agency "
             + agency.id() + " (" + agency.name() + ")");
       }
-      return new Selection(agency.id(), organisation.withPredecessors(organisation.subtree(agency.id()), today()));
+      return new Selection(agency.id(), scope.supervisedFrom(agency.id()));
     }
     if (allowed == null) {
       return new Selection(null, null);
@@ -64,26 +60,16 @@ public class SupervisorScope {
 
   /** Agency ids the user may see, or {@code null} for all; 403 when none. */
   public Set<String> allowed(StaffUser user) {
-    if (user.isAdministrator()) {
-      return null;
-    }
-    Set<String> ids = new LinkedHashSet<>();
-    for (String root : supervisedAgencies(user)) {
-      ids.addAll(organisation.withPredecessors(organisation.subtree(root), today()));
-    }
-    if (ids.isEmpty()) {
+    Set<String> ids = scope.supervisedBy(user.groups());
+    if (ids != null && ids.isEmpty()) {
       throw new ApiException(HttpStatus.FORBIDDEN, null,
           "User " + user.userId() + " is neither an administrator nor in any agency's supervisors group (<agency>-supervisors)");
     }
     return ids;
   }
 
-  private LocalDate today() {
-    return LocalDate.ofInstant(time.now(), ProcedureCatalog.VIETNAM);
-  }
-
   /** Agencies whose supervisors group the user is in. */
   public Set<String> supervisedAgencies(StaffUser user) {
-    return organisation.agenciesOf(user.groups(), AgencyRole.SUPERVISORS);
+    return scope.supervisedRoots(user.groups());
   }
 }

@@ -102,7 +102,12 @@ public class DossierFixtures {
 
   /** The same with another procedure received at the desk (e.g. an interlinked one). */
   public Dossier dossier(Desk desk, String procedure, Step step, String applicant) {
-    Map<String, Object> variables = new HashMap<>();
+    return dossier(desk, procedure, step, applicant, Map.of());
+  }
+
+  /** The same with more start variables (e.g. the applicant's national ID number). */
+  public Dossier dossier(Desk desk, String procedure, Step step, String applicant, Map<String, Object> more) {
+    Map<String, Object> variables = new HashMap<>(more);
     variables.put("procedureCode", procedure);
     variables.put("receivingAgencyId", desk.agencyId);
     variables.put("channel", "DESK");

@@ -18,6 +18,7 @@ import vn.onestop.calendar.WorkingCalendar;
 import vn.onestop.catalog.CatalogFiles;
 import vn.onestop.catalog.Organisation;
 import vn.onestop.process.EngineTime;
+import vn.onestop.security.AgencyScope;
 
 /**
  * A task created in a dossier of an agency that has stopped (the reformed organisation of the test
@@ -25,7 +26,8 @@ import vn.onestop.process.EngineTime;
  */
 class OfferToSuccessorsTest {
 
-  final DossierAccess access = new DossierAccess(new Organisation(CatalogFiles.load("catalog-reform/")), new EngineTime());
+  final Organisation reformed = new Organisation(CatalogFiles.load("catalog-reform/"));
+  final DossierAccess access = new DossierAccess(reformed, new EngineTime(), new AgencyScope(reformed, null, new EngineTime()));
 
   @AfterEach
   void realTime() {

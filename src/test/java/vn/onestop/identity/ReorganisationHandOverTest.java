@@ -36,6 +36,7 @@ import vn.onestop.identity.DossierFixtures.Step;
 import vn.onestop.identity.ReorganisationHandOver.HandedOver;
 import vn.onestop.process.EngineTime;
 import vn.onestop.report.SupervisorScope;
+import vn.onestop.security.AgencyScope;
 import vn.onestop.security.StaffScope;
 import vn.onestop.security.StaffUser;
 
@@ -119,8 +120,9 @@ class ReorganisationHandOverTest {
   @Test
   void oneStopsOwnApiFollowsTheReformedOrganisation() {
     Organisation reformed = new Organisation(CatalogFiles.load("catalog-reform/"));
-    StaffScope staff = new StaffScope(identityService, reformed, jdbc, new EngineTime());
-    SupervisorScope reports = new SupervisorScope(identityService, reformed, new EngineTime());
+    AgencyScope scope = new AgencyScope(reformed, jdbc, new EngineTime());
+    StaffScope staff = new StaffScope(identityService, scope);
+    SupervisorScope reports = new SupervisorScope(identityService, reformed, scope);
     try {
       identityService.setAuthentication("someone-of-nhan-co-2025", List.of("nhan-co-2025-specialists"));
       at("2025-06-30T16:00");
