@@ -81,7 +81,8 @@ public class DossierRegister {
   public void register(DelegateExecution execution) {
     Procedure procedure = procedureOf(execution);
     Agency receiving = receivingAgency(execution, procedure);
-    String channel = text(execution, CHANNEL, "DESK").toUpperCase();
+    // Required on every path (Tasklist form, engine REST, portal API): no silent default to the desk.
+    String channel = required(execution, CHANNEL, "Hình thức nộp (DESK, ONLINE, POST)").toUpperCase();
     if (!CHANNELS.contains(channel)) {
       throw new DossierInputException(CHANNEL, "Kênh tiếp nhận '" + channel + "' không hợp lệ (DESK, ONLINE, POST)");
     }
@@ -720,7 +721,8 @@ public class DossierRegister {
   private Procedure procedureOf(VariableScope scope) {
     String code = required(scope, PROCEDURE_CODE, "Mã thủ tục hành chính");
     LocalDate today = time.now().atZone(WorkingCalendar.ZONE).toLocalDate();
-    return catalog.current(code.trim(), today).orElseThrow(() -> new DossierInputException(PROCEDURE_CODE,
+    return catalog.current(code.trim(), today).orElseThrow(() -> new DossierInputException(
+        DossierInputException.Kind.NOT_FOUND, PROCEDURE_CODE,
         "Thủ tục '" + code + "' không có trong danh mục đang áp dụng ngày " + today));
   }
 
@@ -730,7 +732,8 @@ public class DossierRegister {
       agencyId = clerkAgency(execution);
     }
     String id = agencyId;
-    Agency agency = organisation.find(id).orElseThrow(() -> new DossierInputException(RECEIVING_AGENCY_ID,
+    Agency agency = organisation.find(id).orElseThrow(() -> new DossierInputException(
+        DossierInputException.Kind.NOT_FOUND, RECEIVING_AGENCY_ID,
         "Cơ quan tiếp nhận '" + id + "' không có trong cơ cấu tổ chức"));
     boolean receives = catalog.receivingAgencies(procedure).stream().anyMatch(a -> a.id().equals(agency.id()));
     if (!receives) {

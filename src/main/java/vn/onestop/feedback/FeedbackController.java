@@ -1,5 +1,6 @@
 package vn.onestop.feedback;
 
+import vn.onestop.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,7 +25,6 @@ import vn.onestop.catalog.Organisation;
 import vn.onestop.citizen.ClientAddress;
 import vn.onestop.citizen.LookupProperties;
 import vn.onestop.citizen.RateCounters;
-import vn.onestop.web.ApiError;
 import vn.onestop.web.ApiException;
 
 /**
@@ -73,9 +73,9 @@ public class FeedbackController {
     RateCounters.Window window = counters.hit("FEEDBACK_IP", addresses.of(request), limits.window(), now);
     if (window.hits() > limits.maxFeedbackPerAddress()) {
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-          .header(HttpHeaders.RETRY_AFTER, Long.toString(window.retryAfterSeconds(now)))
-          .body(new ApiError(429, "Too Many Requests", "Gửi quá nhiều phản ánh; vui lòng thử lại sau.", null,
-              request.getRequestURI(), now));
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(window.retryAfterSeconds(now))).contentType(Problems.PROBLEM_JSON)
+          .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Gửi quá nhiều phản ánh; vui lòng thử lại sau.", null,
+              request.getRequestURI()));
     }
     String kind = f.kind() == null || f.kind().isBlank() ? "REGULATION" : f.kind().trim().toUpperCase(Locale.ROOT);
     if (!FeedbackRegister.KINDS.contains(kind)) {
