@@ -1,5 +1,6 @@
 package vn.onestop.document;
 
+import vn.onestop.web.TextRules;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -188,7 +189,7 @@ class DocumentController {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(d.contentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+            .filename(TextRules.fileName(d.fileName(), "tep"), java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .header("X-Content-SHA256", d.sha256())
         .body(content.bytes());
   }

@@ -1,5 +1,8 @@
 package vn.onestop.feedback;
 
+import org.camunda.bpm.engine.variable.Variables;
+import vn.onestop.web.Limits;
+import vn.onestop.web.TextRules;
 import vn.onestop.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -77,38 +80,47 @@ public class FeedbackController {
           .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Gửi quá nhiều phản ánh; vui lòng thử lại sau.", null,
               request.getRequestURI()));
     }
-    String kind = f.kind() == null || f.kind().isBlank() ? "REGULATION" : f.kind().trim().toUpperCase(Locale.ROOT);
+    String givenKind = TextRules.optional(f.kind(), "kind", 20);
+    String kind = givenKind == null ? "REGULATION" : givenKind.toUpperCase(Locale.ROOT);
     if (!FeedbackRegister.KINDS.contains(kind)) {
       throw ApiException.badRequest("kind", "kind must be REGULATION or BEHAVIOUR");
     }
-    String agencyId = required(f.agencyId(), "agencyId", "the agency the feedback is addressed to (see GET /api/agencies)");
+    String agencyId = TextRules.required(f.agencyId(), "agencyId", "Cơ quan nhận phản ánh", Limits.AGENCY_ID);
     if (organisation.find(agencyId).isEmpty()) {
       throw ApiException.badRequest("agencyId", "No agency with id '" + agencyId + "'; see GET /api/agencies");
     }
     // Decree 20/2008: feedback without the sender's name, address (or contact) or content is not accepted.
-    required(f.senderName(), "senderName", "the sender's full name");
-    if (blank(f.senderAddress()) && blank(f.senderPhone()) && blank(f.senderEmail())) {
-      throw ApiException.badRequest("senderAddress", "senderAddress, senderPhone or senderEmail is required so the answer can reach the sender");
+    String senderName = TextRules.required(f.senderName(), "senderName", "Họ tên người phản ánh", Limits.PERSON_NAME);
+    String senderAddress = TextRules.optional(f.senderAddress(), "senderAddress", Limits.ADDRESS);
+    String senderPhone = TextRules.optional(f.senderPhone(), "senderPhone", Limits.PHONE);
+    String senderEmail = TextRules.optional(f.senderEmail(), "senderEmail", Limits.EMAIL);
+    if (senderAddress == null && senderPhone == null && senderEmail == null) {
+      throw TextRules.missing("senderAddress", "Địa chỉ, số điện thoại hoặc thư điện tử của người phản ánh (để nhận trả lời)");
     }
-    if (!blank(f.senderEmail()) && !f.senderEmail().trim().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-      throw ApiException.badRequest("senderEmail", "senderEmail is not an e-mail address");
+    if (senderPhone != null && !TextRules.PHONE.matcher(senderPhone).matches()) {
+      throw ApiException.badRequest("senderPhone", "senderPhone không phải số điện thoại");
     }
-    required(f.subject(), "subject", "a short subject");
-    required(f.content(), "content", "what the feedback or petition is");
-    if (f.subject().length() > 300 || f.content().length() > 10_000) {
-      throw ApiException.badRequest(f.subject().length() > 300 ? "subject" : "content", "subject ≤ 300 and content ≤ 10,000 characters");
+    if (senderEmail != null && !TextRules.EMAIL.matcher(senderEmail).matches()) {
+      throw ApiException.badRequest("senderEmail", "senderEmail không phải địa chỉ thư điện tử");
     }
+    String subject = TextRules.required(f.subject(), "subject", "Tiêu đề", Limits.FEEDBACK_SUBJECT);
+    String content = TextRules.requiredMultiline(f.content(), "content", "Nội dung phản ánh, kiến nghị", Limits.FEEDBACK_CONTENT);
+    String dossierCode = TextRules.optional(f.dossierCode(), "dossierCode", Limits.DOSSIER_CODE);
     Map<String, Object> variables = new HashMap<>();
     variables.put("kind", kind);
     variables.put("agencyId", agencyId);
     variables.put("channel", "WEB");
-    variables.put("senderName", f.senderName().trim());
-    variables.put("senderAddress", trim(f.senderAddress()));
-    variables.put("senderPhone", trim(f.senderPhone()));
-    variables.put("senderEmail", trim(f.senderEmail()));
-    variables.put("subject", f.subject().trim());
-    variables.put("content", f.content().trim());
-    variables.put("dossierCode", trim(f.dossierCode()));
+    variables.put("senderName", senderName);
+    variables.put("senderAddress", senderAddress);
+    variables.put("senderPhone", senderPhone);
+    variables.put("senderEmail", senderEmail);
+    variables.put("subject", subject);
+    // The register keeps the whole text (up to 10,000 characters); a process variable holds at most 4,000
+    // (Camunda's varchar(4000)): the full text travels as a transient variable the start step writes to
+    // the register, the process keeps a preview for Tasklist.
+    variables.put(FeedbackRegister.FULL_CONTENT, Variables.stringValue(content, true));
+    variables.put("content", FeedbackRegister.preview(content));
+    variables.put("dossierCode", dossierCode);
     ProcessInstance instance = runtimeService.startProcessInstanceByKey("feedback", variables);
     String code = instance.getBusinessKey();
     return ResponseEntity.status(HttpStatus.CREATED).body(new FeedbackReceipt(code, "RECEIVED",

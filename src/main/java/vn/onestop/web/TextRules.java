@@ -16,6 +16,11 @@ public final class TextRules {
   /** Longest file name kept, in characters; longer ones are shortened, keeping the extension. */
   public static final int FILE_NAME = 200;
 
+  /** An e-mail address as the APIs accept it. */
+  public static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  /** A phone number: digits, spaces, dots, dashes, an optional leading +; 8-20 characters. */
+  public static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9 .-]{8,20}$");
+
   private TextRules() {}
 
   /** True when {@code s} is null, empty or made only of Unicode blanks and invisible format characters. */
@@ -65,16 +70,24 @@ public final class TextRules {
   public static String required(String value, String field, String what, int max) {
     String v = check(value, field, max, false);
     if (v == null) {
-      throw ApiException.badRequest(field, "Thiếu " + what + " (" + field + ")");
+      throw missing(field, what);
     }
     return v;
+  }
+
+  /**
+   * The 400 of a required field left out or blank; the same words as the engine's listeners use
+   * ({@code FormValues.required}): "{what} ({field}) chưa được nhập".
+   */
+  public static ApiException missing(String field, String what) {
+    return ApiException.badRequest(field, what + " (" + field + ") chưa được nhập");
   }
 
   /** Checks a required text that may span lines. */
   public static String requiredMultiline(String value, String field, String what, int max) {
     String v = check(value, field, max, true);
     if (v == null) {
-      throw ApiException.badRequest(field, "Thiếu " + what + " (" + field + ")");
+      throw missing(field, what);
     }
     return v;
   }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class Http {
 
   static final String PASSWORD = "Demo@2026!";
-  static final String PORTAL_KEY = "demo-portal-key-2026";
+  static final String PORTAL_KEY = "test-portal-key-2026";
   /** What no error body may contain: Java types, stack frames, SQL, engine codes. */
   static final Pattern LEAK = Pattern.compile("Exception|\\bvn\\.onestop\\.|\\bjava\\.[a-z]+\\.|\\borg\\.(camunda|springframework|postgresql|apache)\\."
       + "|\\bat [a-z]+\\.[a-zA-Z.]+\\(|ENGINE-\\d{5}|\\binsert into\\b|\\bselect .* from\\b|SQLState|\\$[A-Z][a-zA-Z]+\\b");
