@@ -1,5 +1,6 @@
 package vn.onestop.citizen;
 
+import vn.onestop.web.TextRules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,10 +80,7 @@ public class CitizenLookup {
     if (java.util.Arrays.stream(DossierVariables.Rating.values()).noneMatch(r -> r.name().equals(value))) {
       throw ApiException.badRequest("rating", "rating must be VERY_SATISFIED, SATISFIED or NOT_SATISFIED");
     }
-    String text = comment == null || comment.isBlank() ? null : comment.trim();
-    if (text != null && text.length() > 2000) {
-      throw ApiException.badRequest("comment", "comment is longer than 2000 characters");
-    }
+    String text = TextRules.optionalMultiline(comment, "comment", vn.onestop.web.Limits.RATING_COMMENT);
     if (!"RETURNED".equals(row.status())) {
       throw new ApiException(HttpStatus.CONFLICT, "rating", "Chỉ đánh giá được sau khi đã nhận kết quả");
     }
@@ -98,7 +96,8 @@ public class CitizenLookup {
    * address or the code is throttled).
    */
   Row authenticate(String code, String secret, String address) {
-    String key = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+    // control characters (NUL included) cannot be in a code, and PostgreSQL refuses 0x00 in the counter key
+    String key = code == null ? "" : code.replaceAll("\\p{Cntrl}", "").trim().toUpperCase(Locale.ROOT);
     if (key.length() > 60) {
       key = key.substring(0, 60);
     }

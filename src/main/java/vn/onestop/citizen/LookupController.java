@@ -1,6 +1,8 @@
 package vn.onestop.citizen;
 
 import vn.onestop.process.EngineTime;
+import org.springframework.http.ProblemDetail;
+import vn.onestop.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.onestop.document.DocumentContent;
-import vn.onestop.web.ApiError;
 
 /**
  * Public look-up and rating for citizens (no login, no session): {@code GET /api/lookup/{code}} with
@@ -64,9 +65,9 @@ public class LookupController {
   }
 
   @ExceptionHandler(CitizenLookup.ThrottledException.class)
-  ResponseEntity<ApiError> throttled(CitizenLookup.ThrottledException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> throttled(CitizenLookup.ThrottledException e, HttpServletRequest request) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-        .body(new ApiError(429, "Too Many Requests", e.getMessage(), null, request.getRequestURI(), EngineTime.current()));
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).contentType(Problems.PROBLEM_JSON)
+        .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null, request.getRequestURI()));
   }
 }

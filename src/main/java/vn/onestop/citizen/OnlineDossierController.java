@@ -1,5 +1,8 @@
 package vn.onestop.citizen;
 
+import vn.onestop.web.JsonProblems;
+import vn.onestop.web.Limits;
+import vn.onestop.web.TextRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,9 +60,11 @@ public class OnlineDossierController {
     for (int i = 0; i < documents.size(); i++) {
       OnlineSubmission.Document d = documents.get(i);
       String field = "documents[" + i + "]";
-      if (d == null || d.componentId() == null || d.componentId().isBlank()) {
-        throw ApiException.badRequest(field + ".componentId", field + ".componentId is required");
+      if (d == null) {
+        throw TextRules.missing(field, "Thành phần hồ sơ");
       }
+      String componentId = TextRules.required(d.componentId(), field + ".componentId", "Mã thành phần hồ sơ", Limits.COMPONENT_ID);
+      String contentType = TextRules.optional(d.contentType(), field + ".contentType", Limits.CONTENT_TYPE);
       if (d.contentBase64() == null) {
         throw ApiException.badRequest(field + ".contentBase64", field + ".contentBase64 is required");
       }
@@ -69,8 +74,8 @@ public class OnlineDossierController {
       } catch (IllegalArgumentException e) {
         throw ApiException.badRequest(field + ".contentBase64", field + ".contentBase64 is not valid base64");
       }
-      files.add(new OnlineSubmission.Upload(d.componentId().trim(), fileName(d.fileName(), d.componentId()), d.contentType(),
-          bytes, "documents[" + d.componentId().trim() + "]"));
+      files.add(new OnlineSubmission.Upload(componentId, fileName(d.fileName(), componentId), contentType,
+          bytes, "documents[" + componentId + "]"));
     }
     return answer(request, s, files);
   }
@@ -94,7 +99,10 @@ public class OnlineDossierController {
       if (part.getKey().equals("dossier")) {
         continue;
       }
+      String componentId = TextRules.required(part.getKey(), "documents", "Mã thành phần hồ sơ (tên phần multipart)",
+          Limits.COMPONENT_ID);
       for (MultipartFile f : part.getValue()) {
+        TextRules.optional(f.getContentType(), "documents[" + componentId + "].contentType", Limits.CONTENT_TYPE);
         files.add(new OnlineSubmission.Upload(part.getKey(), fileName(f.getOriginalFilename(), part.getKey()), f.getContentType(),
             f.getBytes(), "documents[" + part.getKey() + "]"));
       }
@@ -128,22 +136,16 @@ public class OnlineDossierController {
         throw ApiException.badRequest(where, "The request " + where + " is not a JSON object");
       }
       return s;
-    } catch (JsonMappingException e) {
-      String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
-      String field = path.isEmpty() ? where : path;
-      throw ApiException.badRequest(field, "Malformed JSON at " + field + ": " + e.getOriginalMessage());
-    } catch (JsonProcessingException e) {
-      var at = e.getLocation();
-      throw ApiException.badRequest(where, "Malformed JSON in " + where
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw ApiException.badRequest(where, "Unreadable " + where + ": " + e.getMessage());
+      // Jackson's own text names Java types; JsonProblems says what is wrong by the JSON path, in Vietnamese
+      JsonProblems.Described d = JsonProblems.describe(e, where);
+      throw ApiException.badRequest(d.field(), d.detail());
     }
   }
 
+  /** Normalised (NFC, no path or control characters) and shortened to {@link Limits#FILE_NAME}, extension kept. */
   private static String fileName(String given, String componentId) {
-    return given == null || given.isBlank() ? componentId : given.trim();
+    return TextRules.fileName(given, componentId);
   }
 
   /**

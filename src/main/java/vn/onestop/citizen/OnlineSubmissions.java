@@ -1,5 +1,12 @@
 package vn.onestop.citizen;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
+import vn.onestop.web.Limits;
+import vn.onestop.web.TextRules;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,8 +54,8 @@ import vn.onestop.web.ApiException;
 public class OnlineSubmissions {
 
   private static final Logger LOG = LoggerFactory.getLogger(OnlineSubmissions.class);
-  static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-  static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .-]{8,20}$");
+  static final Pattern EMAIL = TextRules.EMAIL;
+  static final Pattern PHONE = TextRules.PHONE;
 
   private final ProcedureCatalog catalog;
   private final RuntimeService runtimeService;
@@ -73,36 +80,81 @@ public class OnlineSubmissions {
   public record Outcome(OnlineDossierReceipt receipt, boolean created) {}
 
   public Outcome submit(String clientId, OnlineSubmission s, List<OnlineSubmission.Upload> files) {
-    String portalId = required(s.portalDossierId(), "portalDossierId", "the portal's own dossier id");
-    if (portalId.length() > 100) {
-      throw ApiException.badRequest("portalDossierId", "portalDossierId is longer than 100 characters");
-    }
+    String portalId = TextRules.required(s.portalDossierId(), "portalDossierId", "Mã hồ sơ trên cổng dịch vụ công",
+        Limits.PORTAL_DOSSIER_ID);
+    String fingerprint = fingerprint(s, files);
     Optional<OnlineDossierReceipt> existing = find(portalId);
     if (existing.isPresent()) {
-      return new Outcome(existing.get(), false);
+      return new Outcome(repeat(portalId, fingerprint, existing.get()), false);
     }
     try {
-      return new Outcome(transaction.execute(status -> create(clientId, portalId, s, files)).asFirst(), true);
+      return new Outcome(transaction.execute(status -> create(clientId, portalId, fingerprint, s, files)).asFirst(), true);
     } catch (RuntimeException e) {
       if (isUniqueViolation(e)) {
-        LOG.info("Portal dossier {} submitted twice at once; returning the first", portalId);
-        return new Outcome(find(portalId).orElseThrow(() -> e), false);
+        LOG.info("Portal dossier {} submitted twice at once; returning the first", TextRules.excerpt(portalId, 100));
+        return new Outcome(repeat(portalId, fingerprint, find(portalId).orElseThrow(() -> e)), false);
       }
       throw e;
     }
   }
 
-  private OnlineDossierReceipt create(String clientId, String portalId, OnlineSubmission s, List<OnlineSubmission.Upload> files) {
+  /**
+   * A repeat of a known portal id: the same request again gets the first dossier (200); another request
+   * under the same id is a portal bug and answers 409, so it does not go unnoticed. Dossiers submitted
+   * before fingerprints were kept (no row in {@code portal_submission}) count as repeats.
+   */
+  private OnlineDossierReceipt repeat(String portalId, String fingerprint, OnlineDossierReceipt first) {
+    List<String> known = jdbc.queryForList("select fingerprint from onestop.portal_submission where portal_dossier_id = ?",
+        String.class, portalId);
+    if (!known.isEmpty() && !known.get(0).equals(fingerprint)) {
+      throw new ApiException(HttpStatus.CONFLICT, "portalDossierId", "Mã hồ sơ trên cổng '" + TextRules.excerpt(portalId, 100)
+          + "' đã được dùng cho một hồ sơ có nội dung khác (hồ sơ " + first.dossierId() + "); mỗi hồ sơ cần một mã riêng");
+    }
+    return first;
+  }
+
+  /**
+   * SHA-256 of what the portal sent, the same for the JSON and the multipart form of one submission: the
+   * fields (documents left out) and, per component in order, its file name, type and the SHA-256 of its bytes.
+   */
+  static String fingerprint(OnlineSubmission s, List<OnlineSubmission.Upload> files) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      OnlineSubmission.Applicant a = s.applicant();
+      OnlineSubmission.Fee f = s.fee();
+      String fields = String.join("\u001f", String.valueOf(s.procedureCode()), String.valueOf(s.receivingAgencyId()),
+          String.valueOf(s.onlineLevel()),
+          a == null ? "-" : String.join("\u001e", String.valueOf(a.name()), String.valueOf(a.idNumber()),
+              String.valueOf(a.phone()), String.valueOf(a.email()), String.valueOf(a.address())),
+          f == null ? "-" : f.paid() + "\u001e" + f.transactionRef());
+      sha.update(fields.getBytes(StandardCharsets.UTF_8));
+      files.stream().sorted(Comparator.comparing(OnlineSubmission.Upload::componentId)).forEach(u -> {
+        sha.update(("\u001d" + u.componentId() + "\u001e" + u.fileName() + "\u001e" + u.contentType() + "\u001e")
+            .getBytes(StandardCharsets.UTF_8));
+        try {
+          sha.update(MessageDigest.getInstance("SHA-256").digest(u.bytes()));
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private OnlineDossierReceipt create(String clientId, String portalId, String fingerprint, OnlineSubmission s,
+      List<OnlineSubmission.Upload> files) {
     Checked c = check(s, files);
     Map<String, Object> variables = new HashMap<>();
     variables.put(DossierVariables.PROCEDURE_CODE, c.procedure().code());
     variables.put(DossierVariables.RECEIVING_AGENCY_ID, c.receivingAgencyId());
     variables.put(DossierVariables.CHANNEL, "ONLINE");
-    variables.put(DossierVariables.APPLICANT_NAME, s.applicant().name().trim());
-    variables.put(DossierVariables.APPLICANT_ID_NUMBER, blankToNull(s.applicant().idNumber()));
-    variables.put(DossierVariables.APPLICANT_PHONE, blankToNull(s.applicant().phone()));
-    variables.put(DossierVariables.APPLICANT_EMAIL, blankToNull(s.applicant().email()));
-    variables.put(DossierVariables.APPLICANT_ADDRESS, blankToNull(s.applicant().address()));
+    variables.put(DossierVariables.APPLICANT_NAME, c.applicant().name());
+    variables.put(DossierVariables.APPLICANT_ID_NUMBER, c.applicant().idNumber());
+    variables.put(DossierVariables.APPLICANT_PHONE, c.applicant().phone());
+    variables.put(DossierVariables.APPLICANT_EMAIL, c.applicant().email());
+    variables.put(DossierVariables.APPLICANT_ADDRESS, c.applicant().address());
     variables.put(DossierVariables.ONLINE_LEVEL, c.onlineLevel().name());
     variables.put(DossierVariables.PORTAL_DOSSIER_ID, portalId);
     variables.put(DossierVariables.PORTAL_CLIENT_ID, clientId);
@@ -116,6 +168,8 @@ public class OnlineSubmissions {
     if (c.feePaid()) {
       register.feePaidAtSubmission(dossierId.longValue());
     }
+    jdbc.update("insert into onestop.portal_submission (portal_dossier_id, dossier_id, client_id, fingerprint) values (?, ?, ?, ?)",
+        portalId, dossierId.longValue(), clientId, fingerprint);
     for (OnlineSubmission.Upload file : files) {
       try {
         digitisation.upload(dossierId.longValue(), file.componentId(), file.fileName(), file.contentType(), file.bytes(),
@@ -130,11 +184,12 @@ public class OnlineSubmissions {
   }
 
   /** What the checks found: the procedure version, the receiving agency and the payment. */
-  record Checked(Procedure procedure, String receivingAgencyId, OnlineLevel onlineLevel, boolean feePaid, String feeTransactionRef) {}
+  record Checked(Procedure procedure, String receivingAgencyId, OnlineLevel onlineLevel, boolean feePaid, String feeTransactionRef,
+      OnlineSubmission.Applicant applicant) {}
 
   /** Every check before anything is written; each failure names the field at fault. */
   Checked check(OnlineSubmission s, List<OnlineSubmission.Upload> files) {
-    String code = required(s.procedureCode(), "procedureCode", "the procedure code (mã TTHC)");
+    String code = TextRules.required(s.procedureCode(), "procedureCode", "Mã thủ tục hành chính", Limits.PROCEDURE_CODE);
     Procedure p = catalog.find(code).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "procedureCode",
         "No procedure with code '" + code + "' in force today; see GET /api/procedures"));
     if (p.onlineLevel() == null || p.onlineLevel() == OnlineLevel.NONE) {
@@ -144,7 +199,7 @@ public class OnlineSubmissions {
     OnlineLevel level = onlineLevel(s.onlineLevel(), p);
 
     List<Agency> receivers = catalog.receivingAgencies(p);
-    String agencyId = blankToNull(s.receivingAgencyId());
+    String agencyId = TextRules.optional(s.receivingAgencyId(), "receivingAgencyId", Limits.AGENCY_ID);
     if (agencyId == null) {
       if (receivers.size() != 1) {
         throw ApiException.badRequest("receivingAgencyId", "Procedure " + p.code() + " is received by " + receivers.size()
@@ -161,9 +216,15 @@ public class OnlineSubmissions {
 
     OnlineSubmission.Applicant a = s.applicant();
     if (a == null) {
-      throw ApiException.badRequest("applicant", "applicant is required (name, and phone or idNumber)");
+      throw TextRules.missing("applicant", "Người nộp hồ sơ: họ tên và số điện thoại hoặc số định danh");
     }
-    required(a.name(), "applicant.name", "the applicant's full name");
+    OnlineSubmission.Applicant checked = new OnlineSubmission.Applicant(
+        TextRules.required(a.name(), "applicant.name", "Họ tên người nộp hồ sơ", Limits.PERSON_NAME),
+        TextRules.optional(a.idNumber(), "applicant.idNumber", Limits.ID_NUMBER),
+        TextRules.optional(a.phone(), "applicant.phone", Limits.PHONE),
+        TextRules.optional(a.email(), "applicant.email", Limits.EMAIL),
+        TextRules.optional(a.address(), "applicant.address", Limits.ADDRESS));
+    a = checked;
     if (blankToNull(a.phone()) == null && blankToNull(a.idNumber()) == null) {
       throw ApiException.badRequest("applicant.phone", "applicant.phone or applicant.idNumber is required: the citizen "
           + "uses one of them to look the dossier up");
@@ -179,7 +240,7 @@ public class OnlineSubmissions {
     }
 
     boolean paid = s.fee() != null && Boolean.TRUE.equals(s.fee().paid());
-    String ref = s.fee() == null ? null : blankToNull(s.fee().transactionRef());
+    String ref = s.fee() == null ? null : TextRules.optional(s.fee().transactionRef(), "fee.transactionRef", Limits.TRANSACTION_REF);
     if (paid && ref == null) {
       throw ApiException.badRequest("fee.transactionRef", "fee.transactionRef is required when fee.paid is true");
     }
@@ -214,7 +275,7 @@ public class OnlineSubmissions {
             "Required document '" + d.id() + "' (" + d.name() + ") is missing");
       }
     }
-    return new Checked(p, agencyId, level, paid, ref);
+    return new Checked(p, agencyId, level, paid, ref, checked);
   }
 
   private static OnlineLevel onlineLevel(String given, Procedure p) {
@@ -251,10 +312,7 @@ public class OnlineSubmissions {
 
   /** Records a payment made later on the portal (POST /api/online-dossiers/{id}/payment). */
   public OnlineDossierReceipt recordPayment(long dossierId, String transactionRef) {
-    String ref = required(transactionRef, "transactionRef", "the payment transaction reference");
-    if (ref.length() > 100) {
-      throw ApiException.badRequest("transactionRef", "transactionRef is longer than 100 characters");
-    }
+    String ref = TextRules.required(transactionRef, "transactionRef", "Mã giao dịch thanh toán", Limits.TRANSACTION_REF);
     return transaction.execute(status -> {
       Map<String, Object> row = jdbc.query("""
           select channel, fee_paid, fee_transaction_ref, process_instance_id, portal_dossier_id

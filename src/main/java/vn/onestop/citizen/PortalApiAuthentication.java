@@ -1,6 +1,7 @@
 package vn.onestop.citizen;
 
 import vn.onestop.process.EngineTime;
+import vn.onestop.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,14 +21,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.onestop.web.ApiError;
 
 /**
  * The online-submission API ({@code /api/online-dossiers/**}) is for machine clients only: a portal
  * sends its key in {@code X-Api-Key}; OneStop keeps only the keys' SHA-256 hashes
  * ({@code onestop.portal.clients[n].key-sha256}) and compares them in constant time. Each client is
  * rate-limited per minute through {@link RateCounters}, shared by all nodes. Failures answer 401 / 429
- * with a JSON {@link ApiError}; the client id is left in the request attribute {@link #CLIENT_ID}.
+ * with a JSON problem details ({@link Problems}); the client id is left in the request attribute {@link #CLIENT_ID}.
  */
 @Configuration(proxyBeanMethods = false)
 public class PortalApiAuthentication {
@@ -103,10 +103,10 @@ public class PortalApiAuthentication {
       if (retryAfter != null) {
         response.setHeader("Retry-After", Long.toString(retryAfter));
       }
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), new ApiError(status.value(), status.getReasonPhrase(), message,
-          status == HttpStatus.UNAUTHORIZED ? HEADER : null, request.getRequestURI(), EngineTime.current()));
+      json.writeValue(response.getOutputStream(), Problems.of(status, message,
+          status == HttpStatus.UNAUTHORIZED ? HEADER : null, request.getRequestURI()));
     }
   }
 }

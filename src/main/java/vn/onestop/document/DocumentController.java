@@ -1,6 +1,7 @@
 package vn.onestop.document;
 
 import vn.onestop.process.EngineTime;
+import vn.onestop.web.TextRules;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -190,7 +191,7 @@ class DocumentController {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(d.contentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+            .filename(TextRules.fileName(d.fileName(), "tep"), java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .header("X-Content-SHA256", d.sha256())
         .body(content.bytes());
   }

@@ -1,5 +1,6 @@
 package vn.onestop.document;
 
+import vn.onestop.web.TextRules;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.MessageDigest;
@@ -71,7 +72,7 @@ public class DocumentStore {
         + " title, file_name, content_type, size_bytes, sha256, storage_key, applicant_id_number, valid_until, reused_from,"
         + " added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", Long.class,
         doc.dossierId(), code, doc.componentId(), doc.kind().name(), doc.origin().name(), version, doc.title(),
-        doc.fileName(), doc.contentType(), (long) doc.bytes().length, sha, key, applicant,
+        TextRules.fileName(doc.fileName(), doc.componentId()), doc.contentType(), (long) doc.bytes().length, sha, key, applicant,
         doc.validUntil() == null ? null : Date.valueOf(doc.validUntil()), doc.reusedFrom(), doc.addedBy());
     return get(id);
   }

@@ -103,7 +103,7 @@ public class DossierPapers {
     try {
       digitisation.confirm(dossierId, actor == null ? SYSTEM : actor);
     } catch (MissingComponentsException e) {
-      throw new DossierInputException("documents", e.getMessage());
+      throw new DossierInputException(DossierInputException.Kind.STATE, "documents", e.getMessage());
     }
   }
 

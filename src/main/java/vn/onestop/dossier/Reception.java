@@ -63,8 +63,9 @@ class Reception {
   void register(DelegateExecution execution) {
     Procedure procedure = procedureOf(execution);
     Agency receiving = receivingAgency(execution, procedure);
-    Channel typed = optionalDecision(execution, CHANNEL, "Kênh tiếp nhận", Channel.class);
-    String channel = (typed == null ? Channel.DESK : typed).name();
+    // Required on every path (Tasklist form, engine REST, portal API): no silent default to the desk.
+    Channel typed = decision(execution, CHANNEL, "Hình thức nộp (DESK, ONLINE, POST)", Channel.class);
+    String channel = typed.name();
     String applicant = required(execution, APPLICANT_NAME, "Họ tên người nộp hồ sơ");
     List<ResolvedLeg> legs = catalog.legsFor(procedure, receiving.id());
     String handling = legs.stream().filter(ResolvedLeg::lead).findFirst().orElse(legs.get(0)).agencyId();
@@ -228,8 +229,8 @@ class Reception {
   private Procedure procedureOf(VariableScope scope) {
     String code = required(scope, PROCEDURE_CODE, "Mã thủ tục hành chính");
     LocalDate today = time.now().atZone(EngineTime.ZONE).toLocalDate();
-    return catalog.current(code.trim(), today).orElseThrow(() -> new DossierInputException(PROCEDURE_CODE,
-        "Thủ tục '" + code + "' không có trong danh mục đang áp dụng ngày " + today));
+    return catalog.current(code.trim(), today).orElseThrow(() -> new DossierInputException(
+        DossierInputException.Kind.NOT_FOUND, PROCEDURE_CODE, "Thủ tục '" + code + "' không có trong danh mục đang áp dụng ngày " + today));
   }
 
   private Agency receivingAgency(DelegateExecution execution, Procedure procedure) {
@@ -238,7 +239,8 @@ class Reception {
       agencyId = clerkAgency(execution);
     }
     String id = agencyId;
-    Agency agency = organisation.find(id).orElseThrow(() -> new DossierInputException(RECEIVING_AGENCY_ID,
+    Agency agency = organisation.find(id).orElseThrow(() -> new DossierInputException(
+        DossierInputException.Kind.NOT_FOUND, RECEIVING_AGENCY_ID,
         "Cơ quan tiếp nhận '" + id + "' không có trong cơ cấu tổ chức"));
     boolean receives = catalog.receivingAgencies(procedure).stream().anyMatch(a -> a.id().equals(agency.id()));
     if (!receives) {

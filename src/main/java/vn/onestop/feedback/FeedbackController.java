@@ -1,6 +1,10 @@
 package vn.onestop.feedback;
 
 import vn.onestop.process.EngineTime;
+import org.camunda.bpm.engine.variable.Variables;
+import vn.onestop.web.Limits;
+import vn.onestop.web.TextRules;
+import vn.onestop.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,7 +29,6 @@ import vn.onestop.catalog.Organisation;
 import vn.onestop.citizen.ClientAddress;
 import vn.onestop.citizen.LookupProperties;
 import vn.onestop.citizen.RateCounters;
-import vn.onestop.web.ApiError;
 import vn.onestop.web.ApiException;
 
 /**
@@ -74,42 +77,51 @@ public class FeedbackController {
     RateCounters.Window window = counters.hit("FEEDBACK_IP", addresses.of(request), limits.window(), now);
     if (window.hits() > limits.maxFeedbackPerAddress()) {
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-          .header(HttpHeaders.RETRY_AFTER, Long.toString(window.retryAfterSeconds(now)))
-          .body(new ApiError(429, "Too Many Requests", "Gửi quá nhiều phản ánh; vui lòng thử lại sau.", null,
-              request.getRequestURI(), now));
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(window.retryAfterSeconds(now))).contentType(Problems.PROBLEM_JSON)
+          .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Gửi quá nhiều phản ánh; vui lòng thử lại sau.", null,
+              request.getRequestURI()));
     }
-    String kind = f.kind() == null || f.kind().isBlank() ? "REGULATION" : f.kind().trim().toUpperCase(Locale.ROOT);
+    String givenKind = TextRules.optional(f.kind(), "kind", 20);
+    String kind = givenKind == null ? "REGULATION" : givenKind.toUpperCase(Locale.ROOT);
     if (!FeedbackRegister.KINDS.contains(kind)) {
       throw ApiException.badRequest("kind", "kind must be REGULATION or BEHAVIOUR");
     }
-    String agencyId = required(f.agencyId(), "agencyId", "the agency the feedback is addressed to (see GET /api/agencies)");
+    String agencyId = TextRules.required(f.agencyId(), "agencyId", "Cơ quan nhận phản ánh", Limits.AGENCY_ID);
     if (organisation.find(agencyId).isEmpty()) {
       throw ApiException.badRequest("agencyId", "No agency with id '" + agencyId + "'; see GET /api/agencies");
     }
     // Decree 20/2008: feedback without the sender's name, address (or contact) or content is not accepted.
-    required(f.senderName(), "senderName", "the sender's full name");
-    if (blank(f.senderAddress()) && blank(f.senderPhone()) && blank(f.senderEmail())) {
-      throw ApiException.badRequest("senderAddress", "senderAddress, senderPhone or senderEmail is required so the answer can reach the sender");
+    String senderName = TextRules.required(f.senderName(), "senderName", "Họ tên người phản ánh", Limits.PERSON_NAME);
+    String senderAddress = TextRules.optional(f.senderAddress(), "senderAddress", Limits.ADDRESS);
+    String senderPhone = TextRules.optional(f.senderPhone(), "senderPhone", Limits.PHONE);
+    String senderEmail = TextRules.optional(f.senderEmail(), "senderEmail", Limits.EMAIL);
+    if (senderAddress == null && senderPhone == null && senderEmail == null) {
+      throw TextRules.missing("senderAddress", "Địa chỉ, số điện thoại hoặc thư điện tử của người phản ánh (để nhận trả lời)");
     }
-    if (!blank(f.senderEmail()) && !f.senderEmail().trim().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-      throw ApiException.badRequest("senderEmail", "senderEmail is not an e-mail address");
+    if (senderPhone != null && !TextRules.PHONE.matcher(senderPhone).matches()) {
+      throw ApiException.badRequest("senderPhone", "senderPhone không phải số điện thoại");
     }
-    required(f.subject(), "subject", "a short subject");
-    required(f.content(), "content", "what the feedback or petition is");
-    if (f.subject().length() > 300 || f.content().length() > 10_000) {
-      throw ApiException.badRequest(f.subject().length() > 300 ? "subject" : "content", "subject ≤ 300 and content ≤ 10,000 characters");
+    if (senderEmail != null && !TextRules.EMAIL.matcher(senderEmail).matches()) {
+      throw ApiException.badRequest("senderEmail", "senderEmail không phải địa chỉ thư điện tử");
     }
+    String subject = TextRules.required(f.subject(), "subject", "Tiêu đề", Limits.FEEDBACK_SUBJECT);
+    String content = TextRules.requiredMultiline(f.content(), "content", "Nội dung phản ánh, kiến nghị", Limits.FEEDBACK_CONTENT);
+    String dossierCode = TextRules.optional(f.dossierCode(), "dossierCode", Limits.DOSSIER_CODE);
     Map<String, Object> variables = new HashMap<>();
     variables.put(FeedbackVariables.KIND, kind);
     variables.put(FeedbackVariables.AGENCY_ID, agencyId);
     variables.put(FeedbackVariables.CHANNEL, "WEB");
-    variables.put(FeedbackVariables.SENDER_NAME, f.senderName().trim());
-    variables.put(FeedbackVariables.SENDER_ADDRESS, trim(f.senderAddress()));
-    variables.put(FeedbackVariables.SENDER_PHONE, trim(f.senderPhone()));
-    variables.put(FeedbackVariables.SENDER_EMAIL, trim(f.senderEmail()));
-    variables.put(FeedbackVariables.SUBJECT, f.subject().trim());
-    variables.put(FeedbackVariables.CONTENT, f.content().trim());
-    variables.put(FeedbackVariables.DOSSIER_CODE, trim(f.dossierCode()));
+    variables.put(FeedbackVariables.SENDER_NAME, senderName);
+    variables.put(FeedbackVariables.SENDER_ADDRESS, senderAddress);
+    variables.put(FeedbackVariables.SENDER_PHONE, senderPhone);
+    variables.put(FeedbackVariables.SENDER_EMAIL, senderEmail);
+    variables.put(FeedbackVariables.SUBJECT, subject);
+    // The register keeps the whole text (up to 10,000 characters); a process variable holds at most 4,000
+    // (Camunda's varchar(4000)): the full text travels as a transient variable the start step writes to
+    // the register, the process keeps a preview for Tasklist.
+    variables.put(FeedbackRegister.FULL_CONTENT, Variables.stringValue(content, true));
+    variables.put(FeedbackVariables.CONTENT, FeedbackRegister.preview(content));
+    variables.put(FeedbackVariables.DOSSIER_CODE, dossierCode);
     ProcessInstance instance = runtimeService.startProcessInstanceByKey("feedback", variables);
     String code = instance.getBusinessKey();
     return ResponseEntity.status(HttpStatus.CREATED).body(new FeedbackReceipt(code, "RECEIVED",

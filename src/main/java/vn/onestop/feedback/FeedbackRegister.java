@@ -37,6 +37,18 @@ public class FeedbackRegister {
   public static final BigDecimal PUBLISH_DAYS = new BigDecimal("2");
   static final Set<String> KINDS = names(FeedbackVariables.Kind.values());
   static final Set<String> CLASSIFICATIONS = names(FeedbackVariables.Classification.values());
+  /** Transient start variable with the whole content; the persistent {@code content} is its preview. */
+  public static final String FULL_CONTENT = "contentFull";
+  /** Longest content kept in the process variable (Camunda stores at most 4,000 characters). */
+  static final int PREVIEW = 3_900;
+
+  /** The content as the process keeps it: whole up to {@link #PREVIEW} characters, else cut with a pointer to the register. */
+  public static String preview(String content) {
+    if (content == null || content.length() <= PREVIEW) {
+      return content;
+    }
+    return content.substring(0, PREVIEW) + "… (còn tiếp; toàn văn trong sổ theo dõi phản ánh)";
+  }
 
   private final JdbcTemplate jdbc;
   private final WorkingCalendar calendar;
@@ -62,7 +74,8 @@ public class FeedbackRegister {
     Agency agency = agency(required(execution, AGENCY_ID, "Cơ quan nhận phản ánh"), AGENCY_ID);
     String name = required(execution, SENDER_NAME, "Họ tên người phản ánh");
     String subject = required(execution, SUBJECT, "Tiêu đề");
-    String content = required(execution, CONTENT, "Nội dung phản ánh, kiến nghị");
+    String full = text(execution, FULL_CONTENT, null);
+    String content = full != null ? full : required(execution, CONTENT, "Nội dung phản ánh, kiến nghị");
     Instant now = time.now();
     Instant classifyDue = calendar.addWorkingDays(now, REJECT_DAYS);
     Instant forwardDue = calendar.addWorkingDays(now, FORWARD_DAYS);

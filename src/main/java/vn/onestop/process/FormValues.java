@@ -2,6 +2,7 @@ package vn.onestop.process;
 
 import java.util.function.BiFunction;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import vn.onestop.web.TextRules;
 
 /**
  * Reading what a clerk typed into a Camunda Form (or a portal sent): blank counts as not given, and a
@@ -11,14 +12,17 @@ public final class FormValues {
 
   private FormValues() {}
 
-  /** The trimmed text of a variable, or {@code fallback} when it is missing or blank. */
+  /**
+   * The trimmed text of a variable, or {@code fallback} when it is missing or blank — blank by Unicode
+   * too: a name of non-breaking or ideographic spaces is no name ({@link TextRules#blank}).
+   */
   public static String text(VariableScope scope, String name, String fallback) {
     Object value = scope.getVariable(name);
     if (value == null) {
       return fallback;
     }
-    String text = value.toString().trim();
-    return text.isEmpty() ? fallback : text;
+    String text = TextRules.strip(value.toString());
+    return TextRules.blank(text) ? fallback : text;
   }
 
   /**

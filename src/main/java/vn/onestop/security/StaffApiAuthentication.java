@@ -1,6 +1,7 @@
 package vn.onestop.security;
 
 import vn.onestop.process.EngineTime;
+import vn.onestop.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,14 +21,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.onestop.web.ApiError;
 
 /**
  * Staff-only OneStop endpoints ({@code /api/dossiers/**}, {@code /api/reports/**},
  * {@code /api/documents/**}, {@code /api/staff/**}) authenticate like the engine's REST API: HTTP
  * Basic checked against Camunda's identity service (login throttling included). The user and groups
  * are set on the engine for the request, so {@link StaffUser#current} and the engine's
- * authorizations see who is calling. Failures answer 401 with a JSON {@link ApiError}.
+ * authorizations see who is calling. Failures answer 401 with a JSON problem details ({@link Problems}).
  */
 @Configuration(proxyBeanMethods = false)
 public class StaffApiAuthentication {
@@ -96,10 +96,10 @@ public class StaffApiAuthentication {
     private void refuse(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
       response.setHeader("WWW-Authenticate", "Basic realm=\"OneStop\"");
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), new ApiError(401, "Unauthorized", message, null,
-          request.getRequestURI(), EngineTime.current()));
+      json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.UNAUTHORIZED, message, null,
+          request.getRequestURI()));
     }
   }
 }

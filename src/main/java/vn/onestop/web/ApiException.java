@@ -3,7 +3,7 @@ package vn.onestop.web;
 import org.springframework.http.HttpStatus;
 
 /**
- * An error a REST endpoint answers with a 4xx status and an {@link ApiError} body. Throw it with the
+ * An error a REST endpoint answers with a 4xx status and an problem-details body ({@link Problems}). Throw it with the
  * field at fault so the caller knows what to fix.
  */
 public class ApiException extends RuntimeException {
