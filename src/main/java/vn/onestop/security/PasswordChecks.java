@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * process (no password or reusable hash is kept), and it is used only while the user's stored password hash
  * ({@code ACT_ID_USER.PWD_}) is the one seen at the check and the user is not locked: one primary-key read replaces
  * the hash, the attempt bookkeeping and the group and tenant queries. A changed password, a deleted user or a lock
- * ends it on every node at once; a changed group membership is seen after {@code check-cache-ttl} at most.
+ * ends it on every node at once, and so does a changed group membership (the group ids are read with the hash); a
+ * changed tenant membership is seen after {@code check-cache-ttl} at most.
  */
 @Component
 public class PasswordChecks {
@@ -101,11 +102,18 @@ public class PasswordChecks {
     return new Identity(userId, groups, tenants);
   }
 
-  /** The stored hash, or null when the user is gone or locked. */
+  /**
+   * The stored hash with the user's group ids (so a changed membership is seen at once), or null when the user is
+   * gone or locked. One query: the user's primary key and the membership index.
+   */
   private String storedHash(String userId, Instant now) {
-    List<String> rows = jdbc.query("select PWD_, LOCK_EXP_TIME_ from ACT_ID_USER where ID_ = ?", (rs, i) -> {
+    List<String> rows = jdbc.query("""
+        select u.PWD_, u.LOCK_EXP_TIME_,
+          (select string_agg(m.GROUP_ID_, ',' order by m.GROUP_ID_) from ACT_ID_MEMBERSHIP m where m.USER_ID_ = u.ID_)
+        from ACT_ID_USER u where u.ID_ = ?""", (rs, i) -> {
       Timestamp lock = rs.getTimestamp(2);
-      return lock != null && lock.toInstant().isAfter(now) ? null : rs.getString(1);
+      return lock != null && lock.toInstant().isAfter(now) || rs.getString(1) == null ? null
+          : rs.getString(1) + "|" + rs.getString(3);
     }, userId);
     return rows.isEmpty() ? null : rows.get(0);
   }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class PersonalData {
 
   private static final Pattern EMAIL = Pattern.compile("([\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]*@([\\p{L}\\p{N}.-]+)");
-  private static final Pattern LONG_NUMBER = Pattern.compile("\\+?\\d[\\d .]{7,}\\d");
+  private static final Pattern LONG_NUMBER = Pattern.compile("\\+?\\d[\\d ]{7,}\\d");
 
   private PersonalData() {}
 

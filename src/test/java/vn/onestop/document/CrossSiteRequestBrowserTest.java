@@ -97,33 +97,30 @@ class CrossSiteRequestBrowserTest {
       assertThat(browser.findElement(By.tagName("body")).getText()).contains("401");
 
       evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      String page = evilPage(oneStop);
       evil.createContext("/", exchange -> {
-        byte[] body = page.getBytes(StandardCharsets.UTF_8);
+        String query = exchange.getRequestURI().getQuery();
+        byte[] body = evilPage(oneStop, query == null ? "upload" : query).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
       });
       evil.start();
+      String evilSite = "http://localhost:" + evil.getAddress().getPort() + "/";
 
-      browser.get("http://localhost:" + evil.getAddress().getPort() + "/");
-      wait.until(d -> "sent".equals(d.getTitle()));
-      for (String frame : new String[] {"slipFrame", "unclaimFrame"}) {
-        wait.until(d -> {
-          d.switchTo().defaultContent();
-          d.switchTo().frame(frame);
+      // 1. fetch() with the clerk's cookies: a multipart upload of a "scan" into the dossier
+      browser.get(evilSite + "?upload");
+      wait.until(d -> d.getTitle().startsWith("sent"));
+      // 2. and 3. auto-submitted forms (top level, so the answer can be read): slip 05, unclaim her task
+      for (String action : new String[] {"slip", "unclaim"}) {
+        browser.get(evilSite + "?" + action);
+        wait.until(d -> d.getCurrentUrl().startsWith(oneStop));
+        String answer = wait.until(d -> {
           String text = d.findElement(By.tagName("body")).getText();
-          d.switchTo().defaultContent();
-          return !text.isBlank();
+          return text.isBlank() ? null : text;
         });
+        assertThat(answer).as(action).contains("403").contains("Cross-origin");
       }
-      browser.switchTo().frame("slipFrame");
-      assertThat(browser.findElement(By.tagName("body")).getText()).contains("403").contains("Cross-origin");
-      browser.switchTo().defaultContent();
-      browser.switchTo().frame("unclaimFrame");
-      assertThat(browser.findElement(By.tagName("body")).getText()).contains("403").contains("Cross-origin");
-      browser.switchTo().defaultContent();
       chromium.screenshot("cross-site-page");
     } catch (Exception | AssertionError e) {
       chromium.screenshot("cross-site-page-failed");
@@ -140,25 +137,25 @@ class CrossSiteRequestBrowserTest {
     assertThat(jdbc.queryForObject("select count(*) from onestop.document where dossier_id = ?", Integer.class, dossierId)).isOne();
   }
 
-  private String evilPage(String oneStop) {
-    return """
-        <!doctype html><html><head><title>Khuyến mãi</title></head><body>
-        <form id="slip" method="POST" action="%1$s/api/documents/dossiers/%2$d/slips/05" target="slipFrame"></form>
-        <form id="unclaim" method="POST" action="%1$s/engine-rest/task/%3$s/unclaim" target="unclaimFrame"></form>
-        <iframe name="slipFrame"></iframe><iframe name="unclaimFrame"></iframe>
-        <script>
+  private String evilPage(String oneStop, String action) {
+    String script = switch (action) {
+      case "slip" -> "document.getElementById('slip').submit();";
+      case "unclaim" -> "document.getElementById('unclaim').submit();";
+      default -> """
           const bytes = new Uint8Array(4000); crypto.getRandomValues(bytes);
-          new TextEncoder().encode('%%PDF-1.7\\n').forEach((b, i) => bytes[i] = b);
+          new TextEncoder().encode('%PDF-1.7\\n').forEach((b, i) => bytes[i] = b);
           const form = new FormData();
           form.append('file', new Blob([bytes], {type: 'application/pdf'}), 'du-thao.pdf');
           fetch('%1$s/api/documents/dossiers/%2$d/components/du-thao', {method: 'POST', mode: 'no-cors', credentials: 'include', body: form})
-            .finally(() => {
-              document.getElementById('slip').submit();
-              document.getElementById('unclaim').submit();
-              setTimeout(() => document.title = 'sent', 500);
-            });
-        </script></body></html>
-        """.formatted(oneStop, dossierId, taskId);
+            .then(() => document.title = 'sent', e => document.title = 'sent ' + e);
+          """.replace("%PDF", "%%PDF");
+    };
+    return """
+        <!doctype html><html><head><title>Khuyến mãi</title></head><body>
+        <form id="slip" method="POST" action="%1$s/api/documents/dossiers/%2$d/slips/05"></form>
+        <form id="unclaim" method="POST" action="%1$s/engine-rest/task/%3$s/unclaim"></form>
+        <script>%4$s</script></body></html>
+        """.formatted(oneStop, dossierId, taskId, script.formatted(oneStop, dossierId));
   }
 
   private HttpRequest upload(String oneStop) {

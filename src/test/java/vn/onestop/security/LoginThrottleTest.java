@@ -26,8 +26,10 @@ class LoginThrottleTest {
     for (int i = 0; i < 30; i++) {
       throttle.failed("clerk", "10.0.0.9", t0);
     }
-    assertThat(throttle.waitFor("clerk", "10.0.0.9", t0)).as("capped").isEqualTo(Duration.ofMinutes(5));
-    assertThat(throttle.waitFor("clerk", "10.0.0.9", t0.plus(Duration.ofMinutes(5)))).as("temporary").isZero();
+    assertThat(throttle.waitFor("clerk", "10.0.0.9", t0)).as("capped: the address's own delay (15 min) now rules")
+        .isEqualTo(Duration.ofMinutes(15));
+    assertThat(throttle.delay(40, Duration.ofMinutes(5))).as("an account's delay is capped").isEqualTo(Duration.ofMinutes(5));
+    assertThat(throttle.waitFor("clerk", "10.0.0.9", t0.plus(Duration.ofMinutes(15)))).as("temporary").isZero();
     assertThat(throttle.waitFor("clerk", "192.168.1.20", t0)).as("her own desk is not delayed").isZero();
   }
 
