@@ -9,7 +9,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Issue 24, finding 6: in the production profile every cookie is {@code Secure} by default - the session cookies of
- * the webapps and of OneStop and the webapps' {@code XSRF-TOKEN} - and only the release role deploys.
+ * the webapps and of OneStop and the webapps' {@code XSRF-TOKEN} - and only the release role deploys; the demo
+ * profile (public demo logins) listens on loopback unless told otherwise (finding 4).
  */
 class PostgresCookiesSecureTest {
 
@@ -23,5 +24,13 @@ class PostgresCookiesSecureTest {
       assertThat(environment.getProperty(key)).as(key).isEqualTo("true");
     }
     assertThat(environment.getProperty("onestop.security.deployment.deployer-groups")).isEqualTo("releases");
+  }
+
+  @Test
+  void theDemoListensOnThisComputerOnlyByDefault() throws Exception {
+    StandardEnvironment environment = new StandardEnvironment();
+    new YamlPropertySourceLoader().load("demo", new ClassPathResource("application-demo.yaml"))
+        .forEach(environment.getPropertySources()::addFirst);
+    assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
   }
 }
