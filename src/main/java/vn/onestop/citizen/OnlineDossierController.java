@@ -112,8 +112,10 @@ public class OnlineDossierController {
 
   /** A payment made on the portal after submission (thanh toán trực tuyến, Decree 61/2018 Art. 22). */
   @PostMapping(path = "/{dossierId}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public OnlineDossierReceipt payment(@PathVariable long dossierId, @RequestBody Payment payment) {
-    return submissions.recordPayment(dossierId, payment == null ? null : payment.transactionRef());
+  public OnlineDossierReceipt payment(HttpServletRequest request, @PathVariable long dossierId, @RequestBody Payment payment) {
+    // Issue 24: a portal pays only for the dossiers it submitted itself.
+    return submissions.recordPayment((String) request.getAttribute(PortalApiAuthentication.CLIENT_ID), dossierId,
+        payment == null ? null : payment.transactionRef());
   }
 
   /** Body of the payment callback. */

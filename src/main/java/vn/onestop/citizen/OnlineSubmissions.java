@@ -311,7 +311,11 @@ public class OnlineSubmissions {
   }
 
   /** Records a payment made later on the portal (POST /api/online-dossiers/{id}/payment). */
-  public OnlineDossierReceipt recordPayment(long dossierId, String transactionRef) {
+  /**
+   * Records the payment of an online dossier; only the portal client that submitted the dossier may (any other
+   * gets 404, as for an unknown dossier, issue 24).
+   */
+  public OnlineDossierReceipt recordPayment(String clientId, long dossierId, String transactionRef) {
     String ref = TextRules.required(transactionRef, "transactionRef", "Mã giao dịch thanh toán", Limits.TRANSACTION_REF);
     return transaction.execute(status -> {
       Map<String, Object> row = jdbc.query("""
@@ -319,7 +323,7 @@ public class OnlineSubmissions {
           from onestop.dossier where id = ? for update""", rs -> rs.next() ? Map.<String, Object>of(
               "channel", rs.getString(1), "paid", rs.getBoolean(2), "ref", Optional.ofNullable(rs.getString(3)),
               "pi", Optional.ofNullable(rs.getString(4)), "portalId", Optional.ofNullable(rs.getString(5))) : null, dossierId);
-      if (row == null || !"ONLINE".equals(row.get("channel"))) {
+      if (row == null || !"ONLINE".equals(row.get("channel")) || !submittedBy(clientId, (Optional<?>) row.get("pi"))) {
         throw ApiException.notFound("No online dossier with id " + dossierId);
       }
       @SuppressWarnings("unchecked") Optional<String> known = (Optional<String>) row.get("ref");
@@ -341,6 +345,16 @@ public class OnlineSubmissions {
       @SuppressWarnings("unchecked") Optional<String> portalId = (Optional<String>) row.get("portalId");
       return find(portalId.orElseThrow()).orElseThrow();
     });
+  }
+
+  /** Whether the portal client submitted the dossier: its process kept the client id (variable portalClientId). */
+  private boolean submittedBy(String clientId, Optional<?> processInstanceId) {
+    if (clientId == null || processInstanceId.isEmpty()) {
+      return false;
+    }
+    List<String> owners = jdbc.queryForList("select TEXT_ from ACT_HI_VARINST where PROC_INST_ID_ = ? and NAME_ = 'portalClientId'",
+        String.class, processInstanceId.get());
+    return owners.contains(clientId);
   }
 
   static boolean isUniqueViolation(Throwable e) {

@@ -3,6 +3,7 @@ package vn.onestop.notify;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.onestop.security.PersonalData;
 
 /** Writes each SMS to the log instead of sending it: the adapter until a gateway is contracted. */
 @Component
@@ -12,7 +13,7 @@ public class LoggingSmsSender implements SmsSender {
 
   @Override
   public void send(String phone, String text) {
-    LOG.info("SMS → {}: {}", mask(phone), text);
+    LOG.info("SMS → {}: {}", mask(phone), PersonalData.text(text)); // numbers and e-mails masked (issue 24)
   }
 
   /** Only the last three digits reach the log. */

@@ -82,16 +82,30 @@ public class ReportExport {
     for (List<Object> row : table.rows()) {
       List<String> cells = new ArrayList<>();
       for (Object cell : row) {
-        cells.add(cell == null ? "" : cell instanceof BigDecimal b ? b.toPlainString() : quote(cell.toString()));
+        cells.add(cell == null ? "" : cell instanceof BigDecimal b ? b.toPlainString()
+            : cell instanceof Number number ? number.toString() : quote(cell.toString()));
       }
       out.append(String.join(",", cells)).append("\r\n");
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String quote(String s) {
+  private static String quote(String text) {
+    String s = neutralised(text);
     if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
       return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+
+  /**
+   * A text cell that a spreadsheet would run as a formula (it begins with {@code =}, {@code +}, {@code -}, {@code @},
+   * a tab or a carriage return: CSV injection, OWASP) gets a leading apostrophe, so it shows as text (issue 24).
+   * Numbers are written by {@link #csv} as numbers and never pass here.
+   */
+  static String neutralised(String s) {
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      return "'" + s;
     }
     return s;
   }

@@ -90,12 +90,15 @@ class WebappsAndEngineRestTest {
   }
 
   @Test
-  void healthShowsDatabaseAndEngineAndPrometheusScrapes() throws Exception {
-    HttpResponse<String> health = anonymous.send(get("/actuator/health").build(), HttpResponse.BodyHandlers.ofString());
+  void healthShowsDatabaseAndEngineAndPrometheusScrapesForOperators() throws Exception {
+    // Issue 24: details and metrics need an operator (camunda-admin here); anonymous callers get the status only.
+    HttpResponse<String> health = anonymous.send(get("/actuator/health").header("Authorization", basic("admin", DEMO_PASSWORD))
+        .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"processEngine\"");
 
-    HttpResponse<String> prometheus = anonymous.send(get("/actuator/prometheus").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> prometheus = anonymous.send(get("/actuator/prometheus").header("Authorization", basic("admin", DEMO_PASSWORD))
+        .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(prometheus.statusCode()).isEqualTo(200);
     assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
   }
