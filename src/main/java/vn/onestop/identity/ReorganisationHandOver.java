@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.onestop.catalog.Agency;
@@ -87,6 +88,7 @@ public class ReorganisationHandOver implements ApplicationRunner {
    * completes the hand-over, as it adds only what is missing.
    */
   @Scheduled(cron = "0 5 0 * * *", zone = "Asia/Ho_Chi_Minh")
+  @SchedulerLock(name = "reorganisation-hand-over", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
   public void nightly() {
     try {
       handOverWhatHasStopped();

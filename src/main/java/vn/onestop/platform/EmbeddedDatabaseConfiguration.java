@@ -4,11 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +19,12 @@ import org.springframework.context.annotation.Profile;
  * production share one SQL dialect. Active unless the {@code postgres} profile points OneStop at an
  * external server.
  *
+ * <p>Safety of the default run (see {@link EmbeddedDatabaseGuard}): the server listens on loopback
+ * only, its {@code postgres} role has a password generated on first start and kept in the data
+ * directory (owner-only), a server left behind by a killed JVM is stopped before a new one starts,
+ * and OneStop refuses to start when the port belongs to another server or when the server that
+ * answers is not the one running on its own data directory.
+ *
  * <p>The cluster is a Spring bean closed by Spring, not by zonky's own shutdown hook: the two hooks
  * race and every JVM would then hang for 30 s at exit.
  */
@@ -30,66 +34,69 @@ public class EmbeddedDatabaseConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+  @Bean(destroyMethod = "release")
+  EmbeddedDatabaseGuard embeddedDatabaseGuard(EmbeddedDatabaseProperties properties) throws IOException {
+    Path dataDir;
+    if (properties.ephemeral()) {
+      // Throw-away cluster for tests: a fresh temporary directory (deleted at close), fsync off.
+      dataDir = Files.createTempDirectory("onestop-epg");
+    } else {
+      dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
+      Files.createDirectories(dataDir);
+    }
+    return new EmbeddedDatabaseGuard(dataDir, properties.port());
+  }
+
   @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+  EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties, EmbeddedDatabaseGuard guard) throws IOException {
+    Path dataDir = guard.dataDir();
+    guard.claimDataDirectory();
+    guard.stopOrphanedServer();
+    guard.requireFreePort();
+    String password = guard.password();
+
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setRegisterShutdownHook(false)
         .setPGStartupWait(Duration.ofSeconds(60))
         .setPort(properties.port())
-        .setServerConfig("max_connections", "100");
-    if (properties.ephemeral()) {
-      // Throw-away cluster for tests: a fresh temporary directory, fsync off (zonky's default).
-      builder.setCleanDataDirectory(true);
-    } else {
-      Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
-      Files.createDirectories(dataDir);
-      stopOrphanedServer(dataDir);
-      builder.setDataDirectory(dataDir)
-          .setCleanDataDirectory(false)
-          // A persistent store: durability on, whatever zonky's test-oriented defaults say.
-          .setServerConfig("fsync", "on")
+        .setDataDirectory(dataDir)
+        .setCleanDataDirectory(properties.ephemeral())
+        // Loopback only: nobody on the network reaches the default run's database.
+        .setServerConfig("listen_addresses", "localhost")
+        .setServerConfig("max_connections", "100")
+        // zonky's readiness probe and every connection below present the password.
+        .setConnectConfig("password", password);
+    if (!properties.ephemeral()) {
+      // A persistent store: durability on, whatever zonky's test-oriented defaults say.
+      builder.setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("full_page_writes", "on");
-      LOG.info("Embedded PostgreSQL data directory: {} (port {})", dataDir, properties.port());
+      LOG.info("Embedded PostgreSQL data directory: {} (port {}, loopback only)", dataDir, properties.port());
     }
-    return builder.start();
+    EmbeddedPostgres postgres = builder.start();
+    try {
+      guard.verifyServer(postgres.getPort());
+      guard.requirePassword(postgres.getPort());
+    } catch (RuntimeException e) {
+      postgres.close();
+      throw e;
+    }
+    return postgres;
   }
 
   @Bean(destroyMethod = "close")
-  HikariDataSource dataSource(EmbeddedPostgres postgres) {
+  HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseGuard guard) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("onestop-embedded");
     config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     config.setUsername("postgres");
+    config.setPassword(guard.password());
     config.setMaximumPoolSize(20);
+    DatabaseOutagePolicy.apply(config);
     return new HikariDataSource(config);
   }
 
-  /**
-   * A JVM killed with SIGKILL leaves its PostgreSQL running on the data directory, and the next start
-   * would fail on the lock. Ask that server to shut down first (SIGTERM = PostgreSQL's smart
-   * shutdown), as an operator would with {@code pg_ctl stop}.
-   */
-  private static void stopOrphanedServer(Path dataDir) {
-    Path pidFile = dataDir.resolve("postmaster.pid");
-    if (!Files.exists(pidFile)) {
-      return;
-    }
-    try {
-      String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream().findFirst().orElse("").trim();
-      Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(first))
-          .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
-      if (server.isPresent()) {
-        LOG.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left on {}", first, dataDir);
-        server.get().destroy();
-        server.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-      }
-    } catch (Exception e) {
-      LOG.warn("Could not check for an orphaned PostgreSQL on {}: {}", dataDir, e.toString());
-    }
-  }
-
-  /** Exposed for health and operations: the embedded cluster's JDBC URL. */
+  /** Exposed for health and operations: the embedded cluster's JDBC URL (without the password). */
   @Bean
   EmbeddedDatabaseInfo embeddedDatabaseInfo(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
     return new EmbeddedDatabaseInfo(postgres.getJdbcUrl("postgres", "postgres"), postgres.getPort(), properties.ephemeral());

@@ -1,0 +1,28 @@
+package vn.onestop.platform;
+
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Fail fast while the database is down, recover by itself (issue 19 §2; docs/operations.md). */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseOutageConfiguration {
+
+  @Bean
+  DatabaseAvailability databaseAvailability(DataSource dataSource,
+      @Value("${onestop.database.probe-period-ms:1000}") long periodMillis) {
+    return new DatabaseAvailability(dataSource, periodMillis);
+  }
+
+  @Bean
+  FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(DatabaseAvailability availability) {
+    FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(availability));
+    // Before security and the engine's filters: nothing that needs the database runs while it is down.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.addUrlPatterns("/*");
+    return registration;
+  }
+}
