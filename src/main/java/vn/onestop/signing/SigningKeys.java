@@ -158,8 +158,9 @@ public class SigningKeys {
     if (user == null) {
       return userId;
     }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    // Vietnamese order: family and middle names (last name) first, then the given name.
+    String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
+        + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
     return name.isEmpty() ? userId : name;
   }
 
