@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.onestop.document.CertifiedCopies;
 import vn.onestop.document.ElectronicResults;
+import vn.onestop.document.PendingPapers;
 import vn.onestop.document.Slips;
 import vn.onestop.document.StoredDocument;
 
@@ -44,7 +45,7 @@ import vn.onestop.document.StoredDocument;
  * serves papers printed from the REST API.
  */
 @Component
-public class PaperQueue {
+public class PaperQueue implements PendingPapers {
 
   private static final Logger log = LoggerFactory.getLogger(PaperQueue.class);
 
@@ -141,10 +142,11 @@ public class PaperQueue {
     return due.size();
   }
 
-  /** Produces the dossier's pending papers now (a clerk opens the slip before the worker got to it). */
-  public void runPending(long dossierId) {
-    jdbc.queryForList("SELECT id FROM onestop.paper_job WHERE status = 'PENDING' AND dossier_id = ? ORDER BY id", Long.class,
-        dossierId).forEach(this::process);
+  /** Produces the dossier's papers still waiting for their first attempt now (a clerk opens the slip first). */
+  @Override
+  public void produceNow(long dossierId) {
+    jdbc.queryForList("SELECT id FROM onestop.paper_job WHERE status = 'PENDING' AND attempts = 0 AND dossier_id = ? ORDER BY id",
+        Long.class, dossierId).forEach(this::process);
   }
 
   /** Produces, signs and stores one paper; records the failure and the next attempt if it fails. */
