@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -99,10 +101,23 @@ class DocumentController {
     return file(documents.read(documentId));
   }
 
-  /** The latest printed version of a slip; printed now if it never was. {@code 02} is for the latest supplement request. */
+  private ObjectProvider<PendingPapers> pending;
+
+  @Autowired
+  void setPendingPapers(ObjectProvider<PendingPapers> pending) {
+    this.pending = pending;
+  }
+
+  /**
+   * The latest printed version of a slip; papers a step issued but the worker has not produced yet are
+   * produced now; printed now if it never was. {@code 02} is for the latest supplement request.
+   */
   @GetMapping("/dossiers/{dossierId}/slips/{form}")
   ResponseEntity<byte[]> slip(@PathVariable long dossierId, @PathVariable String form) {
     dossier(dossierId);
+    if (pending != null) {
+      pending.ifAvailable(p -> p.produceNow(dossierId));
+    }
     StoredDocument doc = slips.latest(dossierId, form).orElseGet(() -> print(dossierId, form));
     return file(documents.read(doc.id()));
   }

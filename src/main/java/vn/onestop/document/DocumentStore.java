@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -40,18 +42,37 @@ public class DocumentStore {
   private final DossierQueries register;
   private final ContentStore content;
   private final Counter corrupted;
+  private final ObjectProvider<PaperSeal> seal;
 
-  public DocumentStore(JdbcTemplate jdbc, DossierQueries register, ContentStore content, MeterRegistry meters) {
+  public DocumentStore(JdbcTemplate jdbc, DossierQueries register, ContentStore content, MeterRegistry meters,
+      ObjectProvider<PaperSeal> seal) {
     this.jdbc = jdbc;
     this.register = register;
     this.content = content;
+    this.seal = seal;
     this.corrupted = Counter.builder("onestop.documents.corrupted")
         .description("Documents whose content failed its SHA-256 check on read").register(meters);
   }
 
-  /** Stores a new file (or the next version of one) and returns its metadata. */
+  /**
+   * Stores a new file (or the next version of one) and returns its metadata. A paper OneStop issues
+   * (slip, result, certified e-copy) is signed first by the {@link PaperSeal}, when there is one.
+   */
   @Transactional
   public StoredDocument store(NewDocument doc) {
+    PaperSeal sealer = seal.getIfAvailable();
+    Optional<PaperSeal.Sealed> sealed = sealer == null ? Optional.empty() : sealer.seal(doc);
+    if (sealed.isPresent()) {
+      NewDocument d = doc;
+      doc = new NewDocument(d.dossierId(), d.componentId(), d.kind(), d.origin(), d.title(), d.fileName(), d.contentType(),
+          sealed.get().bytes(), d.applicantIdNumber(), d.validUntil(), d.reusedFrom(), d.addedBy());
+    }
+    StoredDocument stored = insert(doc);
+    sealed.ifPresent(s -> s.onStored().accept(stored));
+    return stored;
+  }
+
+  private StoredDocument insert(NewDocument doc) {
     String code = null;
     String applicant = doc.applicantIdNumber();
     if (doc.dossierId() != null) {

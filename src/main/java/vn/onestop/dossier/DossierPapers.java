@@ -4,6 +4,9 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import vn.onestop.document.ApplicantDataStore;
 import vn.onestop.document.CertifiedCopies;
 import vn.onestop.document.Digitisation;
@@ -14,11 +17,15 @@ import vn.onestop.document.StoredDocument;
 import vn.onestop.document.ElectronicResults;
 import vn.onestop.document.MissingComponentsException;
 import vn.onestop.document.Slips;
+import vn.onestop.signing.Paper;
+import vn.onestop.signing.PaperQueue;
 
 /**
- * The papers the law requires at each step, produced and stored in the step's transaction: the
- * printed slips of Circular 01/2018 Art. 9 (01 receipt, 02 supplement request, 03 refusal, 04 apology,
- * 05 process control), the check that every component was scanned, and the electronic result.
+ * The papers the law requires at each step: the printed slips of Circular 01/2018 Art. 9 (01 receipt,
+ * 02 supplement request, 03 refusal, 04 apology, 05 process control), the check that every component
+ * was scanned, and the electronic result. The step only records the paper in the signing pipeline
+ * ({@link PaperQueue}: its signers' certificates are checked now, in the step's transaction); it is
+ * produced, signed and stored after the step commits, outside the user's transaction.
  */
 @Component
 public class DossierPapers {
@@ -32,9 +39,11 @@ public class DossierPapers {
   private final CertifiedCopies certifiedCopies;
   private final DocumentStore documents;
   private final ApplicantDataStore dataStore;
+  private final PaperQueue queue;
 
   public DossierPapers(Slips slips, Digitisation digitisation, ElectronicResults results,
-      CertifiedCopies certifiedCopies, DocumentStore documents, ApplicantDataStore dataStore) {
+      CertifiedCopies certifiedCopies, DocumentStore documents, ApplicantDataStore dataStore, PaperQueue queue) {
+    this.queue = queue;
     this.dataStore = dataStore;
     this.slips = slips;
     this.digitisation = digitisation;
@@ -75,27 +84,28 @@ public class DossierPapers {
 
   /** Form 01, given with the dossier code (Art. 17.1d). */
   public void receipt(long dossierId) {
-    slips.receipt(dossierId);
+    queue.enqueue(dossierId, Paper.RECEIPT, Map.of(), "RECEIVED");
   }
 
   /** Form 02 for the latest supplement request. */
   public void supplementRequest(long dossierId) {
-    slips.latestSupplementRequestId(dossierId).ifPresent(slips::supplementRequest);
+    slips.latestSupplementRequestId(dossierId).ifPresent(id ->
+        queue.enqueue(dossierId, Paper.SUPPLEMENT_REQUEST, Map.of("supplementRequestId", id), "SUPPLEMENT_REQUESTED"));
   }
 
   /** Form 03. */
   public void refusal(long dossierId) {
-    slips.refusal(dossierId);
+    queue.enqueue(dossierId, Paper.REFUSAL, Map.of(), "REFUSED");
   }
 
   /** Form 04. */
   public void apology(long dossierId) {
-    slips.apology(dossierId);
+    queue.enqueue(dossierId, Paper.APOLOGY, Map.of(), "APOLOGY");
   }
 
   /** Form 05, every hand-over with its time and timeliness; printed when the dossier is returned. */
   public void processControl(long dossierId) {
-    slips.processControl(dossierId);
+    queue.enqueue(dossierId, Paper.PROCESS_CONTROL, Map.of(), "RETURNED");
   }
 
   /** The digitisation step cannot complete while a required component lacks a file. */
@@ -124,11 +134,15 @@ public class DossierPapers {
         .max(Comparator.comparing(StoredDocument::id))
         .orElseThrow(() -> new DossierInputException("documents",
             "Chưa có bản quét bản chính để chứng thực: tải bản quét lên trước khi trả kết quả"));
-    certifiedCopies.certifiedCopy(dossierId, original.id(), certifier == null ? SYSTEM : certifier);
+    queue.enqueue(dossierId, Paper.CERTIFIED_COPY, Map.of("originalScanId", original.id(),
+        "certifier", certifier == null ? SYSTEM : certifier), "CERTIFIED");
   }
 
   /** The result as an electronic document with a QR code, filed in the applicant's data store. */
   public void electronicResult(long dossierId, String documentName, String summary) {
-    results.issue(dossierId, documentName, summary);
+    Map<String, Object> args = new HashMap<>();
+    args.put("documentName", documentName);
+    args.put("summary", summary);
+    queue.enqueue(dossierId, Paper.RESULT, args, "APPROVED");
   }
 }
