@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -86,8 +88,17 @@ class ModelMigrationTest extends DossierFlowTestSupport {
     List<String> dossierIds = dossiers.values().stream().map(ProcessInstance::getId).toList();
     List<String> legIds = dossiers.values().stream().flatMap(d -> legs(d).stream()).map(ProcessInstance::getId).toList();
     assertThat(legIds).isNotEmpty();
+    // The engine arms on the new version every timer its model declares and a dossier has no job for, among
+    // them a timer that already ran on the old version (the apology's one-off timeDate): due in the past, it
+    // would run again at once. The procedure of docs/designers.md: hold the apology timers of the new version,
+    // migrate, delete the re-armed ones, release the hold.
+    JobDefinition apologyTimers = managementService.createJobDefinitionQuery().processDefinitionId(newDossier.getId())
+        .activityIdIn("Start_ApologyDue").singleResult();
+    managementService.updateJobDefinitionSuspensionState().byJobDefinitionId(apologyTimers.getId()).suspend();
     migrate(oldDossier, newDossier, dossierIds);
     migrate(oldHandling, newHandling, legIds);
+    dossiers.forEach((step, dossier) -> deleteRearmedTimers(step, dossier, before.get(step).timers(), apologyTimers.getId()));
+    managementService.updateJobDefinitionSuspensionState().byJobDefinitionId(apologyTimers.getId()).includeJobs(true).activate();
 
     dossiers.forEach((step, dossier) -> {
       assertThat(definitionOf(dossier).getId()).as("%s: dossier on the new version", step).isEqualTo(newDossier.getId());
@@ -109,6 +120,11 @@ class ModelMigrationTest extends DossierFlowTestSupport {
         assertThat(passed).as("%s: handled on the new version, through the added step", step).contains(ADDED_STEP);
       }
       DossierRow row = rowById(before.get(step).dossierId());
+      if (before.get(step).originalDueAt() == null) {
+        // not yet accepted when migrated: the appointment is given at acceptance, on the new version
+        assertThat(row.originalDueAt()).as("%s: appointment given on the new version", step).isNotNull();
+        return;
+      }
       assertThat(row.originalDueAt()).as("%s: the appointment given at reception is kept", step)
           .isEqualTo(before.get(step).originalDueAt());
       if (!step.equals("Task_AwaitSupplementInHandling") && !step.equals("Task_WriteApology")) {
@@ -275,6 +291,26 @@ class ModelMigrationTest extends DossierFlowTestSupport {
     runtimeService.newMigration(plan).processInstanceIds(instances).execute();
   }
 
+  /** Timers the migration created that the dossier did not have: the apology timer that already ran. */
+  private void deleteRearmedTimers(String step, ProcessInstance dossier, Set<String> timersBefore, String apologyTimers) {
+    for (Job timer : timersOf(dossier)) {
+      if (timersBefore.contains(timer.getId() + " " + time(timer.getDuedate()))) {
+        continue;
+      }
+      assertThat(timer.getJobDefinitionId()).as("%s: the only timer re-armed by the migration is the apology's, which already ran", step)
+          .isEqualTo(apologyTimers);
+      assertThat(timer.getDuedate()).as("%s: re-armed with its past due date", step).isBefore(ClockUtil.getCurrentTime());
+      assertThat(timer.isSuspended()).as("%s: held by its suspended job definition until deleted", step).isTrue();
+      managementService.deleteJob(timer.getId());
+    }
+  }
+
+  private List<Job> timersOf(ProcessInstance dossier) {
+    List<Job> timers = new ArrayList<>(managementService.createJobQuery().processInstanceId(dossier.getId()).timers().list());
+    legs(dossier).forEach(leg -> timers.addAll(managementService.createJobQuery().processInstanceId(leg.getId()).timers().list()));
+    return timers;
+  }
+
   private ProcessDefinition latest(String key) {
     return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
   }
@@ -306,10 +342,8 @@ class ModelMigrationTest extends DossierFlowTestSupport {
       resources.add(task.getId());
     }
     Set<String> timers = new TreeSet<>();
-    for (String instance : instances) {
-      for (Job timer : managementService.createJobQuery().processInstanceId(instance).timers().list()) {
-        timers.add(timer.getId() + " " + time(timer.getDuedate()));
-      }
+    for (Job timer : timersOf(dossier)) {
+      timers.add(timer.getId() + " " + time(timer.getDuedate()));
     }
     Set<String> authorizations = new TreeSet<>();
     for (String resource : resources) {
