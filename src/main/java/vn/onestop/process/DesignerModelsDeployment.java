@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code target/classes} and by its bare file name inside the jar, so switching between
  * {@code mvn spring-boot:run} and {@code java -jar} on one database would deploy a new version of
  * every process each time. With stable names and duplicate filtering, a restart deploys nothing
- * unless a model changed.
+ * unless a model or form changed; then it deploys all of them together (see {@link #preInit}).
  */
 @Component
 public class DesignerModelsDeployment implements CamundaDeploymentConfiguration {
@@ -46,7 +46,11 @@ public class DesignerModelsDeployment implements CamundaDeploymentConfiguration 
     }
     configuration.setDeploymentResources(getDeploymentResources().toArray(Resource[]::new));
     configuration.setDeploymentName(DEPLOYMENT_NAME);
-    configuration.setDeployChangedOnly(true);
+    // All or nothing: when one resource changed, the whole of bpmn/ is deployed again, so a new version of
+    // a model sits in one deployment with the forms its user tasks bind with camunda:formRefBinding="deployment".
+    // (With "changed only" the new deployment would hold the changed model alone and its tasks find no form.)
+    // When nothing changed, nothing is deployed.
+    configuration.setDeployChangedOnly(false);
   }
 
   @Override

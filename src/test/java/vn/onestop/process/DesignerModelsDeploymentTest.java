@@ -2,6 +2,8 @@ package vn.onestop.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ContextResource;
 import org.springframework.core.io.Resource;
@@ -29,5 +31,19 @@ class DesignerModelsDeploymentTest {
   @Test
   void foldersAreNotDeployed() throws Exception {
     assertThat(DesignerModelsDeployment.named(new UrlResource("file:/srv/classes/bpmn/forms/"))).isNull();
+  }
+
+  @Test
+  void aChangedModelIsDeployedTogetherWithItsForms() {
+    // Duplicate filtering stays on (a restart without change deploys nothing), but a change redeploys all
+    // resources: user tasks bind their Camunda Form with formRefBinding="deployment".
+    SpringProcessEngineConfiguration engine = new SpringProcessEngineConfiguration();
+    CamundaBpmProperties properties = new CamundaBpmProperties();
+    properties.setDeploymentResourcePattern(new String[] {"classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.form"});
+    new DesignerModelsDeployment(properties).preInit(engine);
+    assertThat(engine.getDeploymentName()).isEqualTo("onestop");
+    assertThat(engine.isDeployChangedOnly()).isFalse();
+    assertThat(engine.getDeploymentResources()).extracting(r -> ((ContextResource) r).getPathWithinContext())
+        .contains("dossier.bpmn", "agency-handling.bpmn", "forms/handling-assign.form");
   }
 }
