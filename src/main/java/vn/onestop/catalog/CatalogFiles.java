@@ -35,7 +35,8 @@ import org.springframework.util.unit.DataSize;
  * <ul>
  *   <li>{@code organisation.yaml} — {@code agencies:} list (cơ cấu tổ chức);</li>
  *   <li>{@code fields.yaml} — {@code fields:} list of the fields (lĩnh vực) procedures may name;</li>
- *   <li>{@code procedures/*.yaml} — {@code procedures:} list (danh mục TTHC), any number of files.</li>
+ *   <li>{@code procedures/*.yaml} — {@code procedures:} list (danh mục TTHC), any number of files; an entry's
+ *       {@code kind: INTERNAL} marks an internal administrative procedure (TTHC nội bộ), default PUBLIC.</li>
  * </ul>
  *
  * @param location   where the files were read from
@@ -91,7 +92,7 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
       LocalDate effectiveTo, FeeEntry fee, List<DocumentEntry> documents, ResultEntry result,
       String onlineLevel, Boolean interlinked, String arrangement, String supplementClock,
       ReceivingEntry receivedBy, StepsEntry oneStop, List<LegEntry> legs, String legalBasis,
-      Boolean verified, String note) {}
+      Boolean verified, String note, String kind) {}
 
   record FeeEntry(BigDecimal amount, String note) {}
 
@@ -340,7 +341,8 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
       }
       Procedure p = new Procedure(e.code(), e.version(), e.name().strip(), e.field(), level, e.resolutionDays(), unit,
           e.timeNote(), e.effectiveFrom(), e.effectiveTo(), fee, documents, result, online, interlinked, arrangement,
-          clock, receiving, oneStop, legs, e.legalBasis(), Boolean.TRUE.equals(e.verified()), e.note());
+          clock, receiving, oneStop, legs, e.legalBasis(), Boolean.TRUE.equals(e.verified()), e.note(),
+          e.kind() == null ? ProcedureKind.PUBLIC : enumValue(ProcedureKind.class, e.kind(), file, entry, "kind"));
       BigDecimal budgeted = p.budgetedDays();
       if (budgeted.compareTo(p.resolutionDays()) > 0) {
         throw new CatalogException(file, entry, "budgets add up to " + budgeted.stripTrailingZeros().toPlainString()
