@@ -139,16 +139,12 @@ public class ProcedureCatalog {
   }
 
   /**
-   * Publishes a new version of an existing procedure from its {@code effectiveFrom} (a simplification
-   * accepted by the competent level): the version in force on that day is closed the day before; the new
-   * one runs to that version's old end. Readers see either the old or the new catalogue, never half.
+   * Whether {@link #publish} would accept the version, without publishing it (to refuse a decision
+   * inside a transaction before anything is written).
    *
-   * @return the version as published (with its end date)
-   * @throws IllegalArgumentException when the code is unknown, the version label is taken, there is no
-   *                                  effective date, a version already starts on or after it, or the
-   *                                  step budgets exceed the legal time
+   * @throws IllegalArgumentException as {@link #publish} would
    */
-  public synchronized Procedure publish(Procedure version) {
+  public synchronized void checkPublishable(Procedure version) {
     LocalDate from = version.effectiveFrom();
     if (from == null) {
       throw new IllegalArgumentException("A published version needs an effective date (effectiveFrom)");
@@ -171,6 +167,22 @@ public class ProcedureCatalog {
           + ": step budgets add up to " + version.budgetedDays().toPlainString() + " but the legal time is "
           + version.resolutionDays().toPlainString());
     }
+  }
+
+  /**
+   * Publishes a new version of an existing procedure from its {@code effectiveFrom} (a simplification
+   * accepted by the competent level): the version in force on that day is closed the day before; the new
+   * one runs to that version's old end. Readers see either the old or the new catalogue, never half.
+   *
+   * @return the version as published (with its end date)
+   * @throws IllegalArgumentException when the code is unknown, the version label is taken, there is no
+   *                                  effective date, a version already starts on or after it, or the
+   *                                  step budgets exceed the legal time
+   */
+  public synchronized Procedure publish(Procedure version) {
+    checkPublishable(version);
+    LocalDate from = version.effectiveFrom();
+    List<Procedure> versions = byCode.get(version.code());
     Procedure previous = versions.stream().filter(p -> p.effectiveOn(from)).findFirst().orElse(null);
     LocalDate to = previous == null ? null : previous.effectiveTo();
     Procedure added = version.withEffective(from, to);
