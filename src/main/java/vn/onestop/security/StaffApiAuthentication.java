@@ -23,7 +23,7 @@ import vn.onestop.web.ApiError;
 
 /**
  * Staff-only OneStop endpoints ({@code /api/dossiers/**}, {@code /api/reports/**},
- * {@code /api/documents/**}, {@code /api/staff/**}) authenticate like the engine's REST API: HTTP
+ * {@code /api/documents/**}, {@code /api/staff/**}, {@code /api/review/**}) authenticate like the engine's REST API: HTTP
  * Basic checked against Camunda's identity service (login throttling included). The user and groups
  * are set on the engine for the request, so {@link StaffUser#current} and the engine's
  * authorizations see who is calling. Failures answer 401 with a JSON {@link ApiError}.
@@ -31,7 +31,8 @@ import vn.onestop.web.ApiError;
 @Configuration(proxyBeanMethods = false)
 public class StaffApiAuthentication {
 
-  static final List<String> STAFF_PATHS = List.of("/api/dossiers/*", "/api/reports/*", "/api/documents/*", "/api/staff/*");
+  static final List<String> STAFF_PATHS = List.of("/api/dossiers/*", "/api/reports/*", "/api/documents/*", "/api/staff/*",
+      "/api/review/*");
 
   @Bean
   FilterRegistrationBean<StaffAuthenticationFilter> staffApiAuthenticationFilter(IdentityService identityService,
