@@ -37,7 +37,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * <ul>
  *   <li>{@code organisation.yaml} — {@code agencies:} list (cơ cấu tổ chức);</li>
  *   <li>{@code fields.yaml} — {@code fields:} list of the fields (lĩnh vực) procedures may name;</li>
- *   <li>{@code procedures/*.yaml} — {@code procedures:} list (danh mục TTHC), any number of files.</li>
+ *   <li>{@code procedures/*.yaml} — {@code procedures:} list (danh mục TTHC), any number of files; an entry's
+ *       {@code kind: INTERNAL} marks an internal administrative procedure (TTHC nội bộ), default PUBLIC.</li>
  * </ul>
  *
  * @param location   where the files were read from
@@ -91,7 +92,7 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
       LocalDate effectiveTo, FeeEntry fee, List<DocumentEntry> documents, ResultEntry result,
       String onlineLevel, Boolean interlinked, String arrangement, String supplementClock,
       ReceivingEntry receivedBy, StepsEntry oneStop, List<LegEntry> legs, String legalBasis,
-      Boolean verified, String note) {}
+      Boolean verified, String note, String kind) {}
 
   record FeeEntry(BigDecimal amount, String note) {}
 

@@ -35,6 +35,7 @@ import java.util.List;
  * @param legalBasis       căn cứ pháp lý, short
  * @param verified         whether code, time and fee were checked against the official catalogue
  * @param note             what is unverified and why; other remarks
+ * @param kind             PUBLIC (for citizens and businesses) or INTERNAL (TTHC nội bộ, between state bodies)
  */
 public record Procedure(
     String code,
@@ -59,11 +60,36 @@ public record Procedure(
     List<Leg> legs,
     String legalBasis,
     boolean verified,
-    String note) {
+    String note,
+    ProcedureKind kind) {
 
   public Procedure {
     documents = documents == null ? List.of() : List.copyOf(documents);
     legs = legs == null ? List.of() : List.copyOf(legs);
+    kind = kind == null ? ProcedureKind.PUBLIC : kind;
+  }
+
+  /** A procedure for citizens and businesses ({@link ProcedureKind#PUBLIC}). */
+  public Procedure(String code, String version, String name, String field, AgencyLevel level, BigDecimal resolutionDays,
+      TimeUnit timeUnit, String timeNote, LocalDate effectiveFrom, LocalDate effectiveTo, Fee fee,
+      List<RequiredDocument> documents, ProcedureResult result, OnlineLevel onlineLevel, boolean interlinked,
+      LegArrangement arrangement, SupplementClock supplementClock, Receiving receivedBy, StepBudgets oneStopBudgets,
+      List<Leg> legs, String legalBasis, boolean verified, String note) {
+    this(code, version, name, field, level, resolutionDays, timeUnit, timeNote, effectiveFrom, effectiveTo, fee,
+        documents, result, onlineLevel, interlinked, arrangement, supplementClock, receivedBy, oneStopBudgets, legs,
+        legalBasis, verified, note, ProcedureKind.PUBLIC);
+  }
+
+  /** The same version with other validity dates (used when a later version closes this one). */
+  public Procedure withEffective(LocalDate from, LocalDate to) {
+    return new Procedure(code, version, name, field, level, resolutionDays, timeUnit, timeNote, from, to, fee, documents,
+        result, onlineLevel, interlinked, arrangement, supplementClock, receivedBy, oneStopBudgets, legs, legalBasis,
+        verified, note, kind);
+  }
+
+  /** Whether this is an internal administrative procedure (TTHC nội bộ). */
+  public boolean internal() {
+    return kind == ProcedureKind.INTERNAL;
   }
 
   /** Whether this version applies on the given day (both ends inclusive). */

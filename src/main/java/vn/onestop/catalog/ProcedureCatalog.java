@@ -17,6 +17,10 @@ import org.springframework.stereotype.Component;
  * documents, fees, legal time and internal process (legs and step budgets, Decree 61/2018 Art. 12,
  * Circular 01/2018 Art. 8). Read-only after start-up; what is here is what is publicly disclosed
  * (công khai, Decree 61/2018 Art. 14).
+ *
+ * <p>The files are read at start-up; a simplification accepted in a review (rà soát, đơn giản hóa TTHC)
+ * adds a version at run time through {@link #publish}: the version in force on its effective date is
+ * closed the day before, so dossiers received earlier keep their version and later ones get the new one.
  */
 @Component
 public class ProcedureCatalog {
@@ -30,8 +34,8 @@ public class ProcedureCatalog {
 
   private final Organisation organisation;
   private final Clock clock;
-  private final List<Procedure> procedures;
-  private final Map<String, List<Procedure>> byCode;
+  private volatile List<Procedure> procedures;
+  private volatile Map<String, List<Procedure>> byCode;
   private final List<String> fields;
 
   /** With the engine's clock ({@link EngineTime#clock()}): "today" moves with it. */
@@ -135,6 +139,65 @@ public class ProcedureCatalog {
     return organisation.nearestOfKind(leg.agencyKind(), receiving.id()).orElseThrow(() -> new IllegalArgumentException(
         "Procedure " + p.code() + " leg " + leg.order() + ": no agency of kind '" + leg.agencyKind()
             + "' serves the area of receiving agency '" + receiving.id() + "'"));
+  }
+
+  /**
+   * Whether {@link #publish} would accept the version, without publishing it (to refuse a decision
+   * inside a transaction before anything is written).
+   *
+   * @throws IllegalArgumentException as {@link #publish} would
+   */
+  public synchronized void checkPublishable(Procedure version) {
+    LocalDate from = version.effectiveFrom();
+    if (from == null) {
+      throw new IllegalArgumentException("A published version needs an effective date (effectiveFrom)");
+    }
+    List<Procedure> versions = byCode.get(version.code());
+    if (versions == null) {
+      throw new IllegalArgumentException("No procedure with code '" + version.code() + "' in the catalogue");
+    }
+    if (find(version.code(), version.version()).isPresent()) {
+      throw new IllegalArgumentException("Procedure " + version.code() + " already has a version '" + version.version() + "'");
+    }
+    for (Procedure p : versions) {
+      if (p.effectiveFrom() != null && !p.effectiveFrom().isBefore(from)) {
+        throw new IllegalArgumentException("Procedure " + version.code() + " already has version " + p.version()
+            + " from " + p.effectiveFrom() + "; a new version must start after the last one");
+      }
+    }
+    if (version.budgetedDays().compareTo(version.resolutionDays()) > 0) {
+      throw new IllegalArgumentException("Procedure " + version.code() + " version " + version.version()
+          + ": step budgets add up to " + version.budgetedDays().toPlainString() + " but the legal time is "
+          + version.resolutionDays().toPlainString());
+    }
+  }
+
+  /**
+   * Publishes a new version of an existing procedure from its {@code effectiveFrom} (a simplification
+   * accepted by the competent level): the version in force on that day is closed the day before; the new
+   * one runs to that version's old end. Readers see either the old or the new catalogue, never half.
+   *
+   * @return the version as published (with its end date)
+   * @throws IllegalArgumentException when the code is unknown, the version label is taken, there is no
+   *                                  effective date, a version already starts on or after it, or the
+   *                                  step budgets exceed the legal time
+   */
+  public synchronized Procedure publish(Procedure version) {
+    checkPublishable(version);
+    LocalDate from = version.effectiveFrom();
+    List<Procedure> versions = byCode.get(version.code());
+    Procedure previous = versions.stream().filter(p -> p.effectiveOn(from)).findFirst().orElse(null);
+    LocalDate to = previous == null ? null : previous.effectiveTo();
+    Procedure added = version.withEffective(from, to);
+    List<Procedure> next = new java.util.ArrayList<>(procedures.size() + 1);
+    for (Procedure p : procedures) {
+      next.add(p == previous ? p.withEffective(p.effectiveFrom(), from.minusDays(1)) : p);
+    }
+    next.add(added);
+    next.sort(BY_CODE_AND_START);
+    this.byCode = Map.copyOf(next.stream().collect(Collectors.groupingBy(Procedure::code)));
+    this.procedures = List.copyOf(next);
+    return added;
   }
 
   private boolean receivedOrHandledBy(Procedure p, Agency agency) {

@@ -33,16 +33,31 @@ public class ProcedureController {
    * @param field  lĩnh vực, e.g. "Hộ tịch" (diacritics optional)
    * @param agency agency id: procedures it receives or handles
    * @param q      free text over code, name and field (diacritics optional)
+   * @param kind   PUBLIC (for citizens and businesses) or INTERNAL (TTHC nội bộ); both when absent
    */
   @GetMapping
   public List<Procedure> list(@RequestParam(required = false) String level,
       @RequestParam(required = false) String field,
       @RequestParam(required = false) String agency,
-      @RequestParam(required = false) String q) {
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String kind) {
     if (agency != null && organisation.find(agency).isEmpty()) {
       throw ApiException.badRequest("agency", "No agency with id '" + agency + "'; see GET /api/agencies");
     }
-    return catalog.search(new ProcedureFilter(level(level), blankToNull(field), agency, q, null));
+    ProcedureKind wanted = kind(kind);
+    return catalog.search(new ProcedureFilter(level(level), blankToNull(field), agency, q, null)).stream()
+        .filter(p -> wanted == null || p.kind() == wanted).toList();
+  }
+
+  private static ProcedureKind kind(String kind) {
+    if (kind == null || kind.isBlank()) {
+      return null;
+    }
+    try {
+      return ProcedureKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("kind", "'" + kind + "' is not a kind; one of " + Arrays.toString(ProcedureKind.values()));
+    }
   }
 
   /** The procedure's version effective today, or the given version. */

@@ -80,7 +80,8 @@ final class ProcedureEntries {
     }
     Procedure p = new Procedure(e.code(), e.version(), e.name().strip(), e.field(), level, e.resolutionDays(), unit,
         e.timeNote(), e.effectiveFrom(), e.effectiveTo(), fee, documents, result, online, interlinked, arrangement,
-        clock, receiving, oneStop, legs, e.legalBasis(), Boolean.TRUE.equals(e.verified()), e.note());
+        clock, receiving, oneStop, legs, e.legalBasis(), Boolean.TRUE.equals(e.verified()), e.note(),
+        e.kind() == null ? ProcedureKind.PUBLIC : enumValue(ProcedureKind.class, e.kind(), file, entry, "kind"));
     BigDecimal budgeted = p.budgetedDays();
     if (budgeted.compareTo(p.resolutionDays()) > 0) {
       throw new CatalogException(file, entry, "budgets add up to " + budgeted.stripTrailingZeros().toPlainString()

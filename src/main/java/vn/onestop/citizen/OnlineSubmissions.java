@@ -192,6 +192,10 @@ public class OnlineSubmissions {
     String code = TextRules.required(s.procedureCode(), "procedureCode", "Mã thủ tục hành chính", Limits.PROCEDURE_CODE);
     Procedure p = catalog.find(code).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "procedureCode",
         "No procedure with code '" + code + "' in force today; see GET /api/procedures"));
+    if (p.internal()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "procedureCode",
+          "Procedure " + p.code() + " is an internal administrative procedure (TTHC nội bộ) between state bodies, not filed by citizens");
+    }
     if (p.onlineLevel() == null || p.onlineLevel() == OnlineLevel.NONE) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "procedureCode",
           "Procedure " + p.code() + " (" + p.name() + ") is not offered online; it is received only at the desk or by post");

@@ -17,7 +17,12 @@ public enum Kpi {
   DIGITISED_SHARE("Tỷ lệ số hóa hồ sơ", "Digitised dossiers share", Unit.PERCENT, Direction.AT_LEAST),
   ELECTRONIC_RESULT_SHARE("Tỷ lệ cấp kết quả điện tử", "Electronic results share", Unit.PERCENT, Direction.AT_LEAST),
   SUPPLEMENT_RATE("Tỷ lệ hồ sơ yêu cầu bổ sung", "Supplement-request rate", Unit.PERCENT, Direction.AT_MOST),
-  AVERAGE_RESOLUTION_DAYS("Thời gian giải quyết trung bình", "Average resolution time", Unit.WORKING_DAYS, Direction.AT_MOST);
+  AVERAGE_RESOLUTION_DAYS("Thời gian giải quyết trung bình", "Average resolution time", Unit.WORKING_DAYS, Direction.AT_MOST),
+  // Review and simplification (plan 2025 appendix II.4; issue 21). Counted per (agency, procedure) pair of
+  // the year's review plan, so agencies add up; formulas in docs/kpis.md and docs/review.md.
+  REVIEWED_SHARE("Tỷ lệ TTHC nội bộ được rà soát, đánh giá", "Internal procedures reviewed", Unit.PERCENT, Direction.AT_LEAST),
+  SIMPLIFICATION_PROPOSED_SHARE("Tỷ lệ TTHC được đề xuất đơn giản hóa", "Reviewed procedures proposed for simplification", Unit.PERCENT, Direction.AT_LEAST),
+  COMPLIANCE_COST_CUT("Tỷ lệ cắt giảm chi phí tuân thủ", "Compliance cost cut by the proposals", Unit.PERCENT, Direction.AT_LEAST);
 
   /** How a value is expressed. */
   public enum Unit { PERCENT, WORKING_DAYS }

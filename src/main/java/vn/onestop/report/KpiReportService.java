@@ -29,6 +29,7 @@ public class KpiReportService {
   private final PlanTargets targets;
   private final Organisation organisation;
   private final Clock clock;
+  private ReviewFigures reviewFigures;
 
   /** With the engine's clock ({@link EngineTime#clock()}). */
   public KpiReportService(RegisterQueries queries, PlanTargets targets, Organisation organisation) {
@@ -41,6 +42,12 @@ public class KpiReportService {
     this.targets = targets;
     this.organisation = organisation;
     this.clock = clock;
+  }
+
+  /** The review figures (rà soát TTHC), when the review feature is present. */
+  @Autowired(required = false)
+  void setReviewFigures(ReviewFigures reviewFigures) {
+    this.reviewFigures = reviewFigures;
   }
 
   public static GroupBy groupBy(String value) {
@@ -85,6 +92,7 @@ public class KpiReportService {
         for (Map.Entry<String, Set<String>> unit : agencyUnits(agencyId, filter).entrySet()) {
           Tally t = new Tally();
           groups.stream().filter(g -> unit.getValue().contains(g.agencyId())).forEach(g -> t.add(g.tally()));
+          addReview(t, unit.getValue(), review(year, period));
           String label = organisation.find(unit.getKey()).map(Agency::name).orElse(unit.getKey());
           if (unit.getKey().equals(agencyId) && unit.getValue().size() == 1) {
             label = label + " (trực tiếp)";
@@ -108,6 +116,7 @@ public class KpiReportService {
         }
       }
     }
+    addReview(total, reviewScope(agencyId, filter), review(year, period));
     String totalLabel = agencyId == null ? "Toàn tỉnh" : organisation.find(agencyId).map(Agency::name).orElse(agencyId);
     return new KpiReport(period.from(), period.to(), period.label(), year, agencyId, groupBy.name(), asOf, now,
         row(agencyId == null ? "ALL" : agencyId, totalLabel, total, year), List.copyOf(rows));
@@ -136,6 +145,27 @@ public class KpiReportService {
       }
     }
     return units;
+  }
+
+  private Map<String, Tally> review(int year, ReportPeriod period) {
+    return reviewFigures == null ? Map.of() : reviewFigures.byAgency(year, period.to());
+  }
+
+  private Set<String> reviewScope(String agencyId, ReportFilter filter) {
+    Set<String> ids = new LinkedHashSet<>(agencyId == null
+        ? organisation.all().stream().map(Agency::id).toList() : organisation.subtree(agencyId));
+    if (filter.agencyIds() != null) {
+      ids.retainAll(filter.agencyIds());
+    }
+    return ids;
+  }
+
+  private static void addReview(Tally t, Set<String> agencies, Map<String, Tally> review) {
+    review.forEach((agency, figures) -> {
+      if (agencies.contains(agency)) {
+        t.add(figures);
+      }
+    });
   }
 
   private static Tally sum(List<Group> groups) {
@@ -167,6 +197,9 @@ public class KpiReportService {
     kpis.add(value(Kpi.SUPPLEMENT_RATE, t.get("withSupplement"), t.get("received"), year));
     kpis.add(KpiValue.of(Kpi.AVERAGE_RESOLUTION_DAYS, t.workingDays(), t.get("timed"),
         targets.target(Kpi.AVERAGE_RESOLUTION_DAYS, year).orElse(null)));
+    kpis.add(value(Kpi.REVIEWED_SHARE, t.get("reviewedInternal"), t.get("reviewScopeInternal"), year));
+    kpis.add(value(Kpi.SIMPLIFICATION_PROPOSED_SHARE, t.get("simplificationProposed"), t.get("reviewed"), year));
+    kpis.add(value(Kpi.COMPLIANCE_COST_CUT, t.get("complianceCostSaving"), t.get("complianceCostBefore"), year));
     return new KpiReport.Row(key, label, t.asMap(), List.copyOf(kpis));
   }
 

@@ -16,7 +16,12 @@ public final class Tally {
       "resolved", "early", "onTime", "late", "lateWithApology", "lateWithExplanation",
       "results", "resultsElectronic", "rated", "satisfied", "ratedLand", "satisfiedLand",
       "ratedConstruction", "satisfiedConstruction", "ratedInvestment", "satisfiedInvestment",
-      "timed", "withdrawn", "inProgress", "overdue"};
+      "timed", "withdrawn", "inProgress", "overdue",
+      // review of procedures (filled by ReviewFigures, not by the register query): procedures in scope, internal
+      // procedures in scope and reviewed, procedures reviewed and proposed for simplification, yearly compliance cost (VND)
+      // before the proposals and the saving they propose
+      "reviewScope", "reviewScopeInternal", "reviewedInternal", "reviewed", "simplificationProposed", "complianceCostBefore",
+      "complianceCostSaving"};
 
   private final long[] counts = new long[COUNTS.length];
   private BigDecimal workingDays = BigDecimal.ZERO;

@@ -12,15 +12,17 @@ import vn.onestop.citizen.ClientAddress;
 
 /**
  * Staff-only OneStop endpoints ({@code /api/dossiers/**}, {@code /api/reports/**},
- * {@code /api/documents/**}, {@code /api/staff/**}): a browser uses its Tasklist/Cockpit login session (with the
- * CSRF token for changes), a machine client HTTP Basic; see {@link StaffAuthenticationFilter}. The user and groups
- * are set on the engine for the request, so {@link StaffUser#current} and the engine's authorizations see who is
- * calling. Failures answer 401 / 403 / 429 with JSON problem details ({@link vn.onestop.web.Problems}).
+ * {@code /api/documents/**}, {@code /api/staff/**}, {@code /api/review/**}): a browser uses its Tasklist/Cockpit
+ * login session (with the CSRF token for changes), a machine client HTTP Basic; see {@link StaffAuthenticationFilter}.
+ * The user and groups are set on the engine for the request, so {@link StaffUser#current} and the engine's
+ * authorizations see who is calling. Failures answer 401 / 403 / 429 with JSON problem details
+ * ({@link vn.onestop.web.Problems}).
  */
 @Configuration(proxyBeanMethods = false)
 public class StaffApiAuthentication {
 
-  static final List<String> STAFF_PATHS = List.of("/api/dossiers/*", "/api/reports/*", "/api/documents/*", "/api/staff/*");
+  static final List<String> STAFF_PATHS = List.of("/api/dossiers/*", "/api/reports/*", "/api/documents/*", "/api/staff/*",
+      "/api/review/*");
 
   @Bean
   FilterRegistrationBean<StaffAuthenticationFilter> staffApiAuthenticationFilter(IdentityService identityService,
