@@ -31,7 +31,8 @@ import vn.onestop.web.ApiError;
 @Configuration(proxyBeanMethods = false)
 public class StaffApiAuthentication {
 
-  static final List<String> STAFF_PATHS = List.of("/api/dossiers/*", "/api/reports/*", "/api/documents/*", "/api/staff/*");
+  static final List<String> STAFF_PATHS = List.of("/api/dossiers/*", "/api/reports/*", "/api/documents/*", "/api/staff/*",
+      "/api/evaluation/*", "/api/index-766/*");
 
   @Bean
   FilterRegistrationBean<StaffAuthenticationFilter> staffApiAuthenticationFilter(IdentityService identityService,
