@@ -32,7 +32,7 @@ import vn.onestop.web.ApiError;
 public class StaffApiAuthentication {
 
   static final List<String> STAFF_PATHS = List.of("/api/dossiers/*", "/api/reports/*", "/api/documents/*", "/api/staff/*",
-      "/api/evaluation/*", "/api/index-766/*");
+      "/api/evaluation/*", "/api/index-766/*", "/api/plan/*");
 
   @Bean
   FilterRegistrationBean<StaffAuthenticationFilter> staffApiAuthenticationFilter(IdentityService identityService,
