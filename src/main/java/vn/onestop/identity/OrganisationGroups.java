@@ -35,7 +35,8 @@ public class OrganisationGroups implements ApplicationRunner {
   static final List<String> RECEPTION_PROCESSES = List.of("dossier");
 
   /** The models every agency group reads (Tasklist shows their names; call activities read them). */
-  static final List<String> DOSSIER_PROCESSES = List.of("dossier", "agency-handling", "feedback", "procedure-review");
+  static final List<String> DOSSIER_PROCESSES = List.of("dossier", "agency-handling", "feedback", "procedure-review",
+      "plan-task");
 
   /**
    * Process designers (thiết kế quy trình): deploy the models of bpmn/ (Modeler or Cockpit) and read

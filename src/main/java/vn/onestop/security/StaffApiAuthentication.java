@@ -22,7 +22,7 @@ import vn.onestop.citizen.ClientAddress;
 public class StaffApiAuthentication {
 
   static final List<String> STAFF_PATHS = List.of("/api/dossiers/*", "/api/reports/*", "/api/documents/*", "/api/staff/*",
-      "/api/review/*");
+      "/api/review/*", "/api/evaluation/*", "/api/index-766/*", "/api/plan/*");
 
   @Bean
   FilterRegistrationBean<StaffAuthenticationFilter> staffApiAuthenticationFilter(IdentityService identityService,
