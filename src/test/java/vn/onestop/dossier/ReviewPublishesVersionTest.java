@@ -1,5 +1,6 @@
 package vn.onestop.dossier;
 
+import vn.onestop.register.DossierRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
