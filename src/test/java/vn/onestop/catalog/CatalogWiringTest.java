@@ -13,7 +13,7 @@ class CatalogWiringTest {
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(CatalogProperties.class)
-  @Import({CatalogConfiguration.class, Organisation.class, ProcedureCatalog.class})
+  @Import({CatalogConfiguration.class, Organisation.class, ProcedureCatalog.class, vn.onestop.process.TimeConfiguration.class})
   static class CatalogOnly {}
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(CatalogOnly.class);
