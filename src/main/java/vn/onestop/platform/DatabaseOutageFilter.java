@@ -50,6 +50,6 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     String path = request.getRequestURI().replace("\\", "\\\\").replace("\"", "\\\"");
     response.getWriter().write("{\"status\":503,\"error\":\"Service Unavailable\",\"message\":\"" + MESSAGE
-        + "\",\"path\":\"" + path + "\",\"timestamp\":\"" + Instant.now() + "\"}");
+        + "\",\"path\":\"" + path + "\",\"timestamp\":\"" + vn.onestop.process.EngineTime.current() + "\"}");
   }
 }

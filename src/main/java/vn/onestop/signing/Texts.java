@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 /** Dates as papers print them: dd/MM/yyyy HH:mm in Vietnam time. */
 final class Texts {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  static final ZoneId ZONE = vn.onestop.process.EngineTime.ZONE;
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
 
   private Texts() {}

@@ -126,7 +126,7 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     body.put("message", detail);
     body.put("error", known == null ? String.valueOf(status) : known.getReasonPhrase());
     body.put("path", path);
-    body.put("at", Instant.now().toString());
+    body.put("at", vn.onestop.process.EngineTime.current().toString());
     if (correlationId != null) {
       body.put("correlationId", correlationId);
     }

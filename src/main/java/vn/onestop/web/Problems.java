@@ -45,7 +45,7 @@ public final class Problems {
     p.setProperty("message", detail);
     p.setProperty("field", field);
     p.setProperty("path", path);
-    p.setProperty("at", Instant.now());
+    p.setProperty("at", vn.onestop.process.EngineTime.current());
     return p;
   }
 

@@ -29,7 +29,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 class SchedulerLockTest {
 
   /** Runs on every node on purpose (rows shared with SKIP LOCKED); see SchedulerLockConfiguration. */
-  private static final List<String> EVERY_NODE = List.of("vn.onestop.notify.NotificationChannels$OutboxDelivery.deliver");
+  private static final List<String> EVERY_NODE = List.of("vn.onestop.notify.NotificationChannels$OutboxDelivery.deliver",
+      // paper jobs, taken row by row with FOR UPDATE SKIP LOCKED (signing.PaperQueue)
+      "vn.onestop.signing.PaperQueue.poll");
 
   @Test
   void everyScheduledMethodHoldsAClusterLock() throws Exception {
