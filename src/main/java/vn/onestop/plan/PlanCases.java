@@ -71,14 +71,14 @@ public class PlanCases {
         Instant deadline = deadline(task.deadline());
         Instant reminder = calendar.subtractWorkingDays(deadline, REMINDER_WORKING_DAYS);
         Map<String, Object> vars = new HashMap<>();
-        vars.put("planYear", year);
-        vars.put("planTaskId", task.id());
-        vars.put("leadAgencyId", agency);
-        vars.put("followUpAgencyId", plan.followUpAgencyId());
-        vars.put("content", task.content());
-        vars.put("product", task.product());
-        vars.put("deadlineAt", Date.from(deadline));
-        vars.put("reminderAt", Date.from(reminder));
+        vars.put(PlanTaskVariables.PLAN_YEAR, year);
+        vars.put(PlanTaskVariables.PLAN_TASK_ID, task.id());
+        vars.put(PlanTaskVariables.LEAD_AGENCY_ID, agency);
+        vars.put(PlanTaskVariables.FOLLOW_UP_AGENCY_ID, plan.followUpAgencyId());
+        vars.put(PlanTaskVariables.CONTENT, task.content());
+        vars.put(PlanTaskVariables.PRODUCT, task.product());
+        vars.put(PlanTaskVariables.DEADLINE_AT, Date.from(deadline));
+        vars.put(PlanTaskVariables.REMINDER_AT, Date.from(reminder));
         String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, task.businessKey(agency), vars).getId();
         jdbc.update("INSERT INTO onestop.plan_case (plan_year, task_id, agency_id, process_instance_id, status, deadline_at,"
             + " assigned_at) VALUES (?, ?, ?, ?, 'ASSIGNED', ?, ?)", year, task.id(), agency, pid, Timestamp.from(deadline),
@@ -108,7 +108,7 @@ public class PlanCases {
 
   /** End of {@code Task_SubmitProduct}: the product is submitted for acceptance. */
   public void submitted(DelegateExecution execution) {
-    Object note = execution.getVariable("productNote");
+    Object note = execution.getVariable(PlanTaskVariables.PRODUCT_NOTE);
     update(execution, "status = 'SUBMITTED', submitted_at = ?, product_note = ?", Timestamp.from(time.now()),
         note == null ? null : note.toString());
   }
@@ -139,13 +139,13 @@ public class PlanCases {
   }
 
   private void notifyHeads(DelegateExecution execution, String kind, String subject, String body) {
-    String agency = (String) execution.getVariable("leadAgencyId");
-    String taskId = (String) execution.getVariable("planTaskId");
-    Date deadline = (Date) execution.getVariable("deadlineAt");
+    String agency = (String) execution.getVariable(PlanTaskVariables.LEAD_AGENCY_ID);
+    String taskId = (String) execution.getVariable(PlanTaskVariables.PLAN_TASK_ID);
+    Date deadline = (Date) execution.getVariable(PlanTaskVariables.DEADLINE_AT);
     String due = deadline.toInstant().atZone(WorkingCalendar.ZONE).toLocalDate()
         .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     notifier.send(new Notification(kind, null, new Notification.Recipient(null, null, null, agency + "-heads"),
-        Notification.Audience.STAFF, subject + taskId, String.format(body, taskId, due, execution.getVariable("product")),
+        Notification.Audience.STAFF, subject + taskId, String.format(body, taskId, due, execution.getVariable(PlanTaskVariables.PRODUCT)),
         Map.of("planTaskId", taskId, "deadline", due, "agency", agency)));
   }
 
@@ -158,9 +158,9 @@ public class PlanCases {
     String sql = "UPDATE onestop.plan_case SET " + parts[0] + " WHERE plan_year = ? AND task_id = ? AND agency_id = ?"
         + (parts.length > 1 ? " AND " + parts[1] : "");
     Object[] all = java.util.Arrays.copyOf(args, args.length + 3);
-    all[args.length] = ((Number) execution.getVariable("planYear")).intValue();
-    all[args.length + 1] = execution.getVariable("planTaskId");
-    all[args.length + 2] = execution.getVariable("leadAgencyId");
+    all[args.length] = ((Number) execution.getVariable(PlanTaskVariables.PLAN_YEAR)).intValue();
+    all[args.length + 1] = execution.getVariable(PlanTaskVariables.PLAN_TASK_ID);
+    all[args.length + 2] = execution.getVariable(PlanTaskVariables.LEAD_AGENCY_ID);
     return jdbc.update(sql, all);
   }
 }

@@ -39,7 +39,8 @@ class ModelVariablesTest {
   @MethodSource("forms")
   void everyFieldOfTheFormIsDeclaredInItsModelsContract(Path form) throws IOException {
     String name = form.getFileName().toString();
-    Class<?> contract = name.startsWith("feedback-") ? FeedbackVariables.class : DossierVariables.class;
+    Class<?> contract = name.startsWith("feedback-") ? FeedbackVariables.class
+        : name.startsWith("plan-task-") ? vn.onestop.plan.PlanTaskVariables.class : DossierVariables.class;
     List<String> keys = new ArrayList<>();
     collectKeys(new ObjectMapper().readTree(form.toFile()), keys);
     assertThat(keys).as("%s has fields", name).isNotEmpty();
