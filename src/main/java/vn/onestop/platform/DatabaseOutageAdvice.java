@@ -1,5 +1,6 @@
 package vn.onestop.platform;
 
+import org.springframework.beans.factory.ObjectProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,9 +19,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class DatabaseOutageAdvice {
 
-  private final DatabaseAvailability availability;
+  private final ObjectProvider<DatabaseAvailability> availability;
 
-  public DatabaseOutageAdvice(DatabaseAvailability availability) {
+  /** The probe is absent in web slices without a database (@WebMvcTest): then only the answer is given. */
+  public DatabaseOutageAdvice(ObjectProvider<DatabaseAvailability> availability) {
     this.availability = availability;
   }
 
@@ -29,7 +31,7 @@ public class DatabaseOutageAdvice {
     if (!DatabaseAvailability.isConnectionFailure(e)) {
       throw e;
     }
-    availability.reportFailure();
+    availability.ifAvailable(DatabaseAvailability::reportFailure);
     DatabaseOutageFilter.write(request, response);
   }
 }
