@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +42,9 @@ public class EngineRestConfiguration {
       register(JacksonFeature.class);
       register(EngineRestProblems.class);
       register(EngineRestRequestChecks.class);
+      register(EngineRestRequestChecks.MissingContentType.class);
+      // errors are answered by EngineRestProblems, never by the servlet container's error page
+      property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
       LOG.info("Camunda REST API configured with OneStop's problem-details error mapping");
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -119,6 +120,24 @@ public class EngineRestRequestChecks implements ContainerRequestFilter {
       }
     }
     return null;
+  }
+
+  /**
+   * Runs before Jersey matches a resource: a body sent without {@code Content-Type} is refused with 415
+   * here, before Jersey's own content negotiation answers it in plain text.
+   */
+  @Provider
+  @PreMatching
+  public static class MissingContentType implements ContainerRequestFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      boolean body = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
+      if (WITH_BODY.contains(request.getMethod()) && body && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+        request.abortWith(EngineRestProblems.answer(415, "Thiếu header Content-Type; gửi nội dung JSON với "
+            + "Content-Type: application/json", "Content-Type", "/engine-rest/" + request.getUriInfo().getPath(), null));
+      }
+    }
   }
 
   /** True when a parameter carries no JAX-RS annotation: that one is the request body. */
