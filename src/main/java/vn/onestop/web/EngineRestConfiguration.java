@@ -39,7 +39,8 @@ public class EngineRestConfiguration {
       Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
           .filter(c -> !ExceptionMapper.class.isAssignableFrom(c)).collect(Collectors.toSet());
       registerClasses(configuration);
-      register(JacksonFeature.class);
+      // without Jersey's Jackson exception mappers: they answer text/plain with Jackson's message (Java types)
+      register(JacksonFeature.withoutExceptionMappers());
       register(EngineRestProblems.class);
       register(EngineRestRequestChecks.class);
       register(EngineRestRequestChecks.MissingContentType.class);
