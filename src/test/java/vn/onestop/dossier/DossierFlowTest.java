@@ -47,7 +47,7 @@ class DossierFlowTest extends DossierFlowTestSupport {
     assertThat(taskService.getIdentityLinksForTask(digitise.getId())).anyMatch(l -> (DISTRICT_DESK + "-clerks").equals(l.getGroupId()));
 
     assertThatThrownBy(() -> complete(task("Task_DigitiseDossier", dossier), withVariables("scannedAll", true)))
-        .as("the digitisation step blocks while a required component has no file").hasMessageContaining("component");
+        .as("the digitisation step blocks while a required component has no file").hasMessageContaining("chưa có tệp của thành phần bắt buộc");
     assertThat(dossier).isWaitingAt("Task_DigitiseDossier");
     digitiseAndTransfer(dossier);
     assertThat(rowById(id).digitised()).isTrue();
