@@ -2,6 +2,8 @@ package vn.onestop.dossier;
 
 import vn.onestop.register.DossierQueries;
 import vn.onestop.register.DossierRow;
+import vn.onestop.web.Limits;
+import vn.onestop.web.TextRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +68,7 @@ public class DossierController {
       throw new ApiException(HttpStatus.CONFLICT, null, "Dossier " + code + " is " + d.status()
           + ": it can no longer be withdrawn (only before the result)");
     }
-    String reason = body == null ? null : body.get("reason");
+    String reason = TextRules.optionalMultiline(body == null ? null : body.get("reason"), "reason", Limits.WITHDRAWAL_REASON);
     Authentication caller = identityService.getCurrentAuthentication();
     // The clerk has checked her right above; the engine correlates as the system.
     identityService.clearAuthentication();

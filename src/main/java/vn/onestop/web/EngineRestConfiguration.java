@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -38,9 +39,13 @@ public class EngineRestConfiguration {
       Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
           .filter(c -> !ExceptionMapper.class.isAssignableFrom(c)).collect(Collectors.toSet());
       registerClasses(configuration);
-      register(JacksonFeature.class);
+      // without Jersey's Jackson exception mappers: they answer text/plain with Jackson's message (Java types)
+      register(JacksonFeature.withoutExceptionMappers());
       register(EngineRestProblems.class);
       register(EngineRestRequestChecks.class);
+      register(EngineRestRequestChecks.MissingContentType.class);
+      // errors are answered by EngineRestProblems, never by the servlet container's error page
+      property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
       LOG.info("Camunda REST API configured with OneStop's problem-details error mapping");
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,7 +27,8 @@ import java.util.Set;
  *       with a {@code NullPointerException}, 500);</li>
  *   <li>a JSON body with a string variable longer than Camunda stores ({@code varchar(4000)}) or holding
  *       the NUL character (PostgreSQL refuses 0x00): <b>400</b> naming the variable, before anything is
- *       written (otherwise the insert fails at the end of the transaction with a 500).</li>
+ *       written (otherwise the insert fails at the end of the transaction with a 500); a variable in Java
+ *       serialization format (prohibited by the engine): <b>400</b>; a body that is JSON {@code null}: <b>400</b>.</li>
  * </ul>
  */
 @Provider
@@ -77,6 +79,9 @@ public class EngineRestRequestChecks implements ContainerRequestFilter {
     } catch (IOException e) {
       return null; // malformed JSON: Camunda's reader fails, EngineRestProblems answers 400
     }
+    if (tree == null || tree.isNull() || tree.isMissingNode()) {
+      return EngineRestProblems.answer(400, "Thiếu nội dung yêu cầu (JSON)", "body", path, null);
+    }
     return walk(tree, null, path);
   }
 
@@ -97,6 +102,11 @@ public class EngineRestRequestChecks implements ContainerRequestFilter {
       JsonNode type = node.get("type");
       boolean stringVariable = value != null && value.isTextual() && (type == null || type.isNull()
           || "string".equalsIgnoreCase(type.asText()));
+      JsonNode format = node.path("valueInfo").path("serializationDataFormat");
+      if (format.isTextual() && format.asText().startsWith("application/x-java-serialized-object")) {
+        return EngineRestProblems.answer(400, "Biến '" + name + "' dùng định dạng tuần tự hoá Java, không được chấp nhận; "
+            + "gửi giá trị dạng JSON", name, path, null);
+      }
       if (stringVariable && value.textValue().length() > TextRules.ENGINE_TEXT) {
         return EngineRestProblems.answer(400, "Giá trị của '" + name + "' dài quá " + TextRules.ENGINE_TEXT
             + " ký tự (hiện có " + value.textValue().length() + "); văn bản dài gửi qua API của OneStop", name, path, null);
@@ -119,6 +129,24 @@ public class EngineRestRequestChecks implements ContainerRequestFilter {
       }
     }
     return null;
+  }
+
+  /**
+   * Runs before Jersey matches a resource: a body sent without {@code Content-Type} is refused with 415
+   * here, before Jersey's own content negotiation answers it in plain text.
+   */
+  @Provider
+  @PreMatching
+  public static class MissingContentType implements ContainerRequestFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      boolean body = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
+      if (WITH_BODY.contains(request.getMethod()) && body && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+        request.abortWith(EngineRestProblems.answer(415, "Thiếu header Content-Type; gửi nội dung JSON với "
+            + "Content-Type: application/json", "Content-Type", "/engine-rest/" + request.getUriInfo().getPath(), null));
+      }
+    }
   }
 
   /** True when a parameter carries no JAX-RS annotation: that one is the request body. */

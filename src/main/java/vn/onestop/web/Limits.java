@@ -27,4 +27,5 @@ public final class Limits {
   public static final int DOSSIER_CODE = 40;
   public static final int RATING_COMMENT = 2_000;
   public static final int LOOKUP_SECRET = 100;
+  public static final int WITHDRAWAL_REASON = 2_000;
 }

@@ -1,5 +1,6 @@
 package vn.onestop.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
@@ -17,6 +18,7 @@ import org.springframework.web.context.request.ServletWebRequest;
  * {@code /error} (an unknown path, an exception thrown before Spring MVC, a filter's error) is answered
  * as problem details. Called directly, {@code GET /error} is simply not a resource: 404, never 500 / 999.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -48,7 +48,7 @@ class DossierFlowTest extends DossierFlowTestSupport {
     assertThat(taskService.getIdentityLinksForTask(digitise.getId())).anyMatch(l -> (DISTRICT_DESK + "-clerks").equals(l.getGroupId()));
 
     assertThatThrownBy(() -> complete(task("Task_DigitiseDossier", dossier), withVariables("scannedAll", true)))
-        .as("the digitisation step blocks while a required component has no file").hasMessageContaining("component");
+        .as("the digitisation step blocks while a required component has no file").hasMessageContaining("chưa có tệp của thành phần bắt buộc");
     assertThat(dossier).isWaitingAt("Task_DigitiseDossier");
     digitiseAndTransfer(dossier);
     assertThat(rowById(id).digitised()).isTrue();
@@ -301,6 +301,7 @@ class DossierFlowTest extends DossierFlowTestSupport {
 
     at("2026-03-04T09:30");
     runTimer(dossier, "Start_ApologyDue");
+    java.util.Date lateness = job("Timer_Overdue", dossier).getDuedate();
     assertThatThrownBy(() -> complete(task("Task_WriteApology", dossier),
         withVariables("apologyReason", "Chờ xác minh", "newDueDate", "2026-03-07")))
         .as("a Saturday is no appointment").hasMessageContaining("không phải ngày làm việc");
@@ -308,6 +309,9 @@ class DossierFlowTest extends DossierFlowTestSupport {
     Instant newAppointment = local("2026-03-09T17:00");
     assertThat(task("Task_Appraise", agency(dossier)).getDueDate().toInstant())
         .as("the open handling task follows the new appointment").isEqualTo(newAppointment);
+    assertThat(job("Timer_Overdue", dossier).getDuedate())
+        .as("the apology does not move the lateness timer: late at the original appointment (docs/architecture.md)")
+        .isEqualTo(lateness);
 
     at("2026-03-05T09:05");
     runTimer(dossier, "Timer_Overdue");
