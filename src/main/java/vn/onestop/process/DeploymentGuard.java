@@ -167,13 +167,19 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin implements Depl
       checkAttribute(resource, element, (Attr) attributes.item(i), problems);
     }
     NodeList children = element.getChildNodes();
+    // The engine reads an element's text as all its text and CDATA pieces joined (comments dropped), so
+    // "$<!-- -->{…}" or "$<![CDATA[{…}]]>" is one expression to it: check the joined text, not each piece.
+    StringBuilder text = new StringBuilder();
     for (int i = 0; i < children.getLength(); i++) {
       Node child = children.item(i);
       if (child instanceof Element e) {
         scan(resource, e, problems);
-      } else if (!script && (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)) {
-        checkExpression(resource, element, "nội dung <" + element.getNodeName() + ">", child.getNodeValue(), problems);
+      } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+        text.append(child.getNodeValue());
       }
+    }
+    if (!script) {
+      checkExpression(resource, element, "nội dung <" + element.getNodeName() + ">", text.toString(), problems);
     }
   }
 

@@ -128,6 +128,26 @@ class DeploymentGuardTest {
   }
 
   @Test
+  void anExpressionSplitByACommentOrCdataIsStillSeen() {
+    String model = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+            id="D" targetNamespace="t">
+          <bpmn:process id="attack" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="Start" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_Split" />
+            <bpmn:userTask id="Task_Split"><bpmn:extensionElements><camunda:inputOutput>
+              <camunda:inputParameter name="a">$<!-- x -->{execution.getClass()}</camunda:inputParameter>
+              <camunda:inputParameter name="b">$<![CDATA[{execution.processEngine}]]></camunda:inputParameter>
+            </camunda:inputOutput></bpmn:extensionElements></bpmn:userTask>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+    assertThat(guard.problems("attack.bpmn", model.getBytes(StandardCharsets.UTF_8))).hasSize(2)
+        .allSatisfy(problem -> assertThat(problem).contains("Task_Split"));
+  }
+
+  @Test
   void scriptsAndBrowserCodeAreRefused() throws Exception {
     String script = """
         <?xml version="1.0" encoding="UTF-8"?>
