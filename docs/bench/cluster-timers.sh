@@ -2,7 +2,8 @@
 # Two OneStop nodes (two application contexts, postgres profile) on one embedded PostgreSQL; N
 # deadline timers made due in one statement; prints the time until the last has fired and the count
 # per node from the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_), and fails if any fired twice or
-# failed. The CI suite runs the same test with N = 1,000.
+# failed. The test is @Disabled until its job-executor problem is solved (docs/benchmarks.md);
+# remove the annotation locally to run it.
 # Usage: docs/bench/cluster-timers.sh [N=10000]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
