@@ -104,7 +104,7 @@ public class ReviewController {
   }
 
   /** The review report for signature (DOCX) of one review. */
-  @GetMapping(value = "/reviews/{id}/report.docx", produces = DOCX)
+  @GetMapping("/reviews/{id}/report.docx")
   public ResponseEntity<byte[]> report(@PathVariable long id) {
     scope.requireAgency(docx.agencyOf(id).orElseThrow(() -> ApiException.notFound("No review " + id)));
     byte[] body;

@@ -90,6 +90,9 @@ class ReviewApiTest {
     assertThat(get("/api/review/progress", false).statusCode()).isEqualTo(401);
     assertThat(get("/api/review/progress?agency=nope", true).statusCode()).isEqualTo(400);
     assertThat(get("/api/review/progress?agency=nhan-co", true).statusCode()).isEqualTo(403);
+    HttpResponse<String> noReview = get("/api/review/reviews/999999/report.docx", true);
+    assertThat(noReview.statusCode()).isEqualTo(404);
+    assertThat(json.readTree(noReview.body()).path("message").asText()).contains("999999");
     HttpResponse<String> bad = post("/api/review/plans",
         "{\"year\":2028,\"title\":\"KH\",\"dueDate\":\"2028-04-28\",\"assignments\":[{\"agencyId\":\"dakrlap-vp\",\"procedureCodes\":[\"0.000000\"]}]}");
     assertThat(bad.statusCode()).isEqualTo(400);
