@@ -51,6 +51,8 @@ class DossierModelTest {
 
   private static ProcessEngineConfiguration configuration() {
     ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
+    // Not "default": the application's engine in the same test JVM is registered under that name.
+    configuration.setProcessEngineName("dossier-model-test");
     configuration.setJdbcUrl("jdbc:h2:mem:dossier-model-test;DB_CLOSE_DELAY=1000");
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     configuration.setJobExecutorActivate(false);
