@@ -38,12 +38,15 @@ public class ProcedureCatalog {
   private volatile Map<String, List<Procedure>> byCode;
   private final List<String> fields;
 
-  /** With the engine's clock ({@link EngineTime#clock()}): "today" moves with it. */
+  /**
+   * With the engine's clock ({@link EngineTime#clock()}, the same as the {@code Clock} bean): "today"
+   * moves with it. Not injected with the bean so the catalogue also starts in a context of its own.
+   */
+  @Autowired
   public ProcedureCatalog(CatalogFiles files, Organisation organisation) {
     this(files, organisation, EngineTime.clock());
   }
 
-  @Autowired
   public ProcedureCatalog(CatalogFiles files, Organisation organisation, Clock clock) {
     this.organisation = organisation;
     this.clock = clock;
