@@ -93,7 +93,7 @@ public class PadesSigner {
     if (level != SignatureLevel.PAdES_BASELINE_B && tsp == null) {
       throw new SigningUnavailableException("PAdES " + level + " needs a timestamp authority (onestop.signing.tsa-url)");
     }
-    Footer footer = stampFooter(pdf, verifyUrl);
+    Footer footer = stampFooter(pdf, verifyUrl, signers.size());
     DSSDocument document = new InMemoryDocument(footer.pdf(), "paper.pdf");
     PAdESService service = new PAdESService(trust.certificateVerifier());
     if (tsp != null) {
@@ -175,13 +175,16 @@ public class PadesSigner {
    * Draws the verification line and QR code at the foot of the last page, on a new page of the same
    * size when the text reaches the foot band.
    */
-  private Footer stampFooter(byte[] pdf, String verifyUrl) {
+  private Footer stampFooter(byte[] pdf, String verifyUrl, int signers) {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       int last = doc.getNumberOfPages() - 1;
       PDPage page = doc.getPage(last);
       float lowest = lowestText(doc, last + 1);
       PDRectangle box = page.getMediaBox();
-      if (lowest < MARGIN + BAND + 6) {
+      // on a narrow page (A5 with two signers) the QR code goes above the signature blocks, not beside them
+      boolean stacked = 2 * MARGIN + QR + 130 + signers * (BLOCK_WIDTH + 6) > box.getWidth();
+      float band = stacked ? 2 * BAND : BAND;
+      if (lowest < MARGIN + band + 6) {
         page = new PDPage(new PDRectangle(box.getWidth(), box.getHeight()));
         doc.addPage(page);
         last++;
@@ -196,7 +199,7 @@ public class PadesSigner {
       try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
         float cell = QR / m.getWidth();
         float x0 = MARGIN;
-        float y0 = MARGIN + (BAND - 8 - QR);
+        float y0 = MARGIN + (BAND - 8 - QR) + (stacked ? BAND : 0);
         cs.setNonStrokingColor(Color.BLACK);
         for (int y = 0; y < m.getHeight(); y++) {
           for (int x = 0; x < m.getWidth(); x++) {
@@ -207,7 +210,10 @@ public class PadesSigner {
         }
         cs.fill();
         float tx = x0 + QR + 6;
-        String[] lines = {"Xác thực bản điện tử:", "quét mã QR hoặc truy cập", verifyUrl};
+        int query = verifyUrl.indexOf("?ma=");
+        String[] lines = query < 0 ? new String[] {"Xác thực bản điện tử:", "quét mã QR hoặc truy cập", verifyUrl}
+            : new String[] {"Xác thực bản điện tử: quét mã QR hoặc truy cập", verifyUrl.substring(0, query),
+                "và nhập mã xác thực: " + verifyUrl.substring(query + 4)};
         float size = 6f;
         float ty = y0 + QR - size;
         for (String line : lines) {

@@ -82,7 +82,9 @@ public class PaperVerifier {
         // the demo CA marks every certificate it issues in the organisational unit
         boolean demo = cert != null && DemoCertificateAuthority.DEMO_MARK.equals(cert.getOrganizationalUnit());
         checks.add(new SignatureCheck(simple.getSignedBy(id), String.join(", ", roles),
-            cert == null ? null : cert.getOrganizationName(), toInstant(simple.getBestSignatureTime(id)), valid,
+            cert == null ? null : cert.getOrganizationName(),
+            // the time the signer claims (the signing-time attribute); a timestamp, when present, proves it
+            toInstant(simple.getSigningTime(id) != null ? simple.getSigningTime(id) : simple.getBestSignatureTime(id)), valid,
             String.valueOf(simple.getIndication(id)), simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name(),
             simple.getSignatureFormat(id) == null ? null : simple.getSignatureFormat(id).name(),
             !s.getTimestampList().isEmpty(), demo));

@@ -57,7 +57,11 @@ final class Pdfs {
   }
 
   static String qr(byte[] pdf, int page) {
-    BufferedImage image = render(pdf, page, 300);
+    BufferedImage full = render(pdf, page, 300);
+    // Signed papers carry a second QR code, the verification address, in the foot band (at most 170 pt
+    // high, vn.onestop.signing.PadesSigner); the paper's own code is above it, so the band is left out.
+    int foot = Math.min(full.getHeight() / 2, Math.round(170f * 300 / 72));
+    BufferedImage image = full.getSubimage(0, 0, full.getWidth(), full.getHeight() - foot);
     try {
       return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
           Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.CHARACTER_SET, "UTF-8")).getText();
