@@ -92,6 +92,31 @@ public class OpenApiConfiguration {
     e.put("GET /api/reports/kpis.csv", new Endpoint("Báo cáo chỉ số, tệp CSV", null));
     e.put("GET /api/reports/kpis.xlsx", new Endpoint("Báo cáo chỉ số, tệp Excel", null));
     e.put("GET /api/reports/compliance/{list}", new Endpoint("Danh sách hồ sơ theo tiêu chí tuân thủ (trễ hạn, chưa xin lỗi, ...)", null));
+    e.put("GET /api/staff/login-failures", new Endpoint("Các lần đăng nhập sai gần đây theo tài khoản và địa chỉ (quản trị viên)", null));
+    // signed papers (issue 23)
+    e.put("POST /api/public/verify", new Endpoint("Xác thực một giấy tờ OneStop đã ký (tải lên tệp PDF; không cần đăng nhập)",
+        "(multipart/form-data) file=@mau-so-01.pdf"));
+    e.put("GET /api/public/verify/{code}", new Endpoint("Xác thực giấy tờ theo mã in trong mã QR (không cần đăng nhập)", null));
+    e.put("GET /api/staff/papers/failed", new Endpoint("Giấy tờ chưa ký, phát hành được (lỗi khóa ký, chứng thư) trong phạm vi người gọi", null));
+    e.put("POST /api/staff/papers/jobs/{id}/retry", new Endpoint("Thử ký, phát hành lại một giấy tờ bị lỗi", "(không có nội dung)"));
+    // procedure review and compliance cost (issue 21)
+    e.put("GET /api/procedures/{code}/cost", new Endpoint("Chi phí tuân thủ của thủ tục: mỗi hồ sơ và cả năm (số hồ sơ 12 tháng qua)", null));
+    e.put("POST /api/review/plans", new Endpoint("Giao kế hoạch rà soát TTHC trong năm cho các cơ quan", """
+        {"year": 2026, "title": "Rà soát TTHC năm 2026", "dueDate": "2026-04-24", "reminderDays": 5,
+         "assignments": [{"agencyId": "nhan-co", "procedureCodes": ["DNO.HT.02"]}]}"""));
+    e.put("GET /api/review/progress", new Endpoint("Tiến độ rà soát, đề xuất đơn giản hóa và cắt giảm chi phí so với chỉ tiêu", null));
+    e.put("GET /api/review/reviews/{id}/report.docx", new Endpoint("Báo cáo kết quả rà soát một thủ tục (DOCX để ký)", null));
+    // evaluation, Decision 766 index, the plan (issue 20)
+    e.put("GET /api/evaluation", new Endpoint("Đánh giá việc giải quyết TTHC theo Thông tư 01/2018 (chỉ số, tổng điểm, xếp loại)", null));
+    e.put("GET /api/evaluation/dossiers", new Endpoint("Các hồ sơ đứng sau điểm của một chỉ số", null));
+    e.put("GET /api/evaluation/export.csv", new Endpoint("Đánh giá việc giải quyết TTHC, tệp CSV", null));
+    e.put("GET /api/evaluation/export.xlsx", new Endpoint("Đánh giá việc giải quyết TTHC, tệp Excel", null));
+    e.put("GET /api/index-766", new Endpoint("Chỉ số chất lượng phục vụ theo Quyết định 766/QĐ-TTg", null));
+    e.put("GET /api/index-766/trend", new Endpoint("Chỉ số 766 theo từng tháng của kỳ", null));
+    e.put("GET /api/index-766/dossiers", new Endpoint("Các hồ sơ làm giảm điểm một thành phần của chỉ số 766", null));
+    e.put("GET /api/index-766/export.csv", new Endpoint("Chỉ số 766, tệp CSV", null));
+    e.put("GET /api/index-766/export.xlsx", new Endpoint("Chỉ số 766, tệp Excel", null));
+    e.put("GET /api/plan/tasks", new Endpoint("Nhiệm vụ của kế hoạch kiểm soát TTHC: tình trạng và chỉ số so với chỉ tiêu", null));
     return Map.copyOf(e);
   }
 
