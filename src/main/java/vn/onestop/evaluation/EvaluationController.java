@@ -3,16 +3,12 @@ package vn.onestop.evaluation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.onestop.report.ReportExport;
-import vn.onestop.report.ReportPeriod;
 import vn.onestop.report.SupervisorScope;
 import vn.onestop.web.ApiException;
 
@@ -24,10 +20,6 @@ import vn.onestop.web.ApiException;
 @RestController
 @RequestMapping("/api")
 public class EvaluationController {
-
-  private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
-  private static final MediaType XLSX =
-      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final EvaluationService service;
   private final SupervisorScope scope;
@@ -41,18 +33,14 @@ public class EvaluationController {
 
   /** The unit's indicators, total, grade and staff scores for the period. */
   @GetMapping("/evaluation")
-  public Evaluation evaluation(@RequestParam(name = "agency", required = false) String agency,
-      @RequestParam(name = "period", required = false) String period, @RequestParam(name = "from", required = false) String from,
-      @RequestParam(name = "to", required = false) String to) {
-    SupervisorScope.Selection selection = scope.select(agency);
-    return service.evaluate(ReportPeriod.parse(period, from, to), selection.agencyId(), selection.agencyIds());
+  public Evaluation evaluation(PeriodQuery q) {
+    SupervisorScope.Selection selection = scope.select(q.agency());
+    return service.evaluate(q.reportPeriod(), selection.agencyId(), selection.agencyIds());
   }
 
   /** The dossiers behind an indicator's figure: {@code indicator} 1–4, 6 or 7, optionally only those with {@code points}. */
   @GetMapping("/evaluation/dossiers")
-  public List<EvaluationService.DossierPoints> dossiers(@RequestParam(name = "agency", required = false) String agency,
-      @RequestParam(name = "period", required = false) String period, @RequestParam(name = "from", required = false) String from,
-      @RequestParam(name = "to", required = false) String to, @RequestParam(name = "indicator") int indicator,
+  public List<EvaluationService.DossierPoints> dossiers(PeriodQuery q, @RequestParam(name = "indicator") int indicator,
       @RequestParam(name = "points", required = false) Integer points) {
     if (!List.of(1, 2, 3, 4, 6, 7).contains(indicator)) {
       throw ApiException.badRequest("indicator", "Chỉ số " + indicator + " không chấm theo hồ sơ: chọn 1, 2, 3, 4, 6 hoặc 7");
@@ -60,24 +48,20 @@ public class EvaluationController {
     if (points != null && (points < 0 || points > 2)) {
       throw ApiException.badRequest("points", "Điểm phải là 0, 1 hoặc 2");
     }
-    SupervisorScope.Selection selection = scope.select(agency);
-    return service.dossiers(ReportPeriod.parse(period, from, to), selection.agencyId(), selection.agencyIds(), indicator, points);
+    SupervisorScope.Selection selection = scope.select(q.agency());
+    return service.dossiers(q.reportPeriod(), selection.agencyId(), selection.agencyIds(), indicator, points);
   }
 
   @GetMapping("/evaluation/export.csv")
-  public ResponseEntity<byte[]> csv(@RequestParam(name = "agency", required = false) String agency,
-      @RequestParam(name = "period", required = false) String period, @RequestParam(name = "from", required = false) String from,
-      @RequestParam(name = "to", required = false) String to) {
-    Evaluation e = evaluation(agency, period, from, to);
-    return file(export.csv(table(e)), CSV, name(e) + ".csv");
+  public ResponseEntity<byte[]> csv(PeriodQuery q) {
+    Evaluation e = evaluation(q);
+    return export.csvFile(table(e), name(e));
   }
 
   @GetMapping("/evaluation/export.xlsx")
-  public ResponseEntity<byte[]> xlsx(@RequestParam(name = "agency", required = false) String agency,
-      @RequestParam(name = "period", required = false) String period, @RequestParam(name = "from", required = false) String from,
-      @RequestParam(name = "to", required = false) String to) {
-    Evaluation e = evaluation(agency, period, from, to);
-    return file(export.xlsx(table(e)), XLSX, name(e) + ".xlsx");
+  public ResponseEntity<byte[]> xlsx(PeriodQuery q) {
+    Evaluation e = evaluation(q);
+    return export.xlsxFile(table(e), name(e));
   }
 
   static ReportExport.Table table(Evaluation e) {
@@ -102,9 +86,4 @@ public class EvaluationController {
     return "danh-gia-" + (e.agency() == null ? "toan-tinh" : e.agency()) + "-" + e.period().replace('…', '_');
   }
 
-  private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename) {
-    return ResponseEntity.ok().contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-        .body(body);
-  }
 }

@@ -3,16 +3,12 @@ package vn.onestop.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.onestop.report.ReportExport;
-import vn.onestop.report.ReportPeriod;
 import vn.onestop.report.SupervisorScope;
 import vn.onestop.web.ApiException;
 
@@ -25,10 +21,6 @@ import vn.onestop.web.ApiException;
 @RequestMapping("/api/index-766")
 public class Index766Controller {
 
-  private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
-  private static final MediaType XLSX =
-      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
   private final Index766Service service;
   private final SupervisorScope scope;
   private final ReportExport export;
@@ -39,30 +31,22 @@ public class Index766Controller {
     this.export = export;
   }
 
-  /** The query of every endpoint here: agency (optional) and period (2025, 2025-Q2, 2025-03 or from/to). */
-  public record IndexQuery(String agency, String period, String from, String to) {
-
-    ReportPeriod reportPeriod() {
-      return ReportPeriod.parse(period, from, to);
-    }
-  }
-
   @GetMapping
-  public Index766 index(IndexQuery q) {
+  public Index766 index(PeriodQuery q) {
     SupervisorScope.Selection s = scope.select(q.agency());
     return service.compute(q.reportPeriod(), s.agencyId(), s.agencyIds());
   }
 
   /** One index per month of the period, for the trend chart. */
   @GetMapping("/trend")
-  public List<Index766> trend(IndexQuery q) {
+  public List<Index766> trend(PeriodQuery q) {
     SupervisorScope.Selection s = scope.select(q.agency());
     return service.trend(q.reportPeriod(), s.agencyId(), s.agencyIds());
   }
 
   /** The dossiers of a component's cohort that pull it down. */
   @GetMapping("/dossiers")
-  public List<Index766Service.Shortfall> dossiers(IndexQuery q, @RequestParam(name = "component") String component,
+  public List<Index766Service.Shortfall> dossiers(PeriodQuery q, @RequestParam(name = "component") String component,
       @RequestParam(name = "limit", defaultValue = "500") int limit) {
     Index766Formula formula;
     try {
@@ -78,15 +62,15 @@ public class Index766Controller {
   }
 
   @GetMapping("/export.csv")
-  public ResponseEntity<byte[]> csv(IndexQuery q) {
+  public ResponseEntity<byte[]> csv(PeriodQuery q) {
     Index766 index = index(q);
-    return file(export.csv(table(index)), CSV, name(index) + ".csv");
+    return export.csvFile(table(index), name(index));
   }
 
   @GetMapping("/export.xlsx")
-  public ResponseEntity<byte[]> xlsx(IndexQuery q) {
+  public ResponseEntity<byte[]> xlsx(PeriodQuery q) {
     Index766 index = index(q);
-    return file(export.xlsx(table(index)), XLSX, name(index) + ".xlsx");
+    return export.xlsxFile(table(index), name(index));
   }
 
   static ReportExport.Table table(Index766 index) {
@@ -107,9 +91,4 @@ public class Index766Controller {
     return "chi-so-766-" + (index.agency() == null ? "toan-tinh" : index.agency()) + "-" + index.period().replace('…', '_');
   }
 
-  private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename) {
-    return ResponseEntity.ok().contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-        .body(body);
-  }
 }

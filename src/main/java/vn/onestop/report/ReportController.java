@@ -22,8 +22,8 @@ import vn.onestop.web.ApiException;
 @RequestMapping("/api/reports")
 public class ReportController {
 
-  static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+  static final MediaType XLSX = ReportExport.XLSX;
+  static final MediaType CSV = ReportExport.CSV;
 
   private final KpiReportService reports;
   private final ComplianceFinder finder;
@@ -150,9 +150,6 @@ public class ReportController {
   }
 
   private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename) {
-    return ResponseEntity.ok()
-        .contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-        .body(body);
+    return ReportExport.attachment(body, type, filename);
   }
 }

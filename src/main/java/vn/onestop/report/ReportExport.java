@@ -13,6 +13,10 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +26,27 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReportExport {
+
+  public static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  public static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+  /** The table as a CSV download named {@code name}.csv. */
+  public ResponseEntity<byte[]> csvFile(Table table, String name) {
+    return attachment(csv(table), CSV, name + ".csv");
+  }
+
+  /** The table as an XLSX download named {@code name}.xlsx. */
+  public ResponseEntity<byte[]> xlsxFile(Table table, String name) {
+    return attachment(xlsx(table), XLSX, name + ".xlsx");
+  }
+
+  /** A download: the body with its type and a {@code Content-Disposition: attachment} file name. */
+  public static ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String filename) {
+    return ResponseEntity.ok().contentType(type)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+        .body(body);
+  }
 
   /** A table: header and rows of String / Number / null cells. */
   public record Table(String title, List<String> header, List<List<Object>> rows) {}
