@@ -1,10 +1,5 @@
 package vn.onestop.citizen;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.security.NoSuchAlgorithmException;
-import java.security.MessageDigest;
 import vn.onestop.web.Limits;
 import vn.onestop.web.TextRules;
 import java.sql.Timestamp;
@@ -58,6 +53,7 @@ public class OnlineSubmissions {
   static final Pattern PHONE = TextRules.PHONE;
 
   private final ProcedureCatalog catalog;
+  private final PortalSubmissionLog submissionLog;
   private final RuntimeService runtimeService;
   private final Digitisation digitisation;
   private final JdbcTemplate jdbc;
@@ -66,7 +62,9 @@ public class OnlineSubmissions {
   private final RegisterUpdates register;
 
   public OnlineSubmissions(ProcedureCatalog catalog, RuntimeService runtimeService, Digitisation digitisation,
-      JdbcTemplate jdbc, PlatformTransactionManager transactions, EngineTime time, RegisterUpdates register) {
+      JdbcTemplate jdbc, PlatformTransactionManager transactions, EngineTime time, RegisterUpdates register,
+      PortalSubmissionLog submissionLog) {
+    this.submissionLog = submissionLog;
     this.catalog = catalog;
     this.runtimeService = runtimeService;
     this.digitisation = digitisation;
@@ -82,64 +80,19 @@ public class OnlineSubmissions {
   public Outcome submit(String clientId, OnlineSubmission s, List<OnlineSubmission.Upload> files) {
     String portalId = TextRules.required(s.portalDossierId(), "portalDossierId", "Mã hồ sơ trên cổng dịch vụ công",
         Limits.PORTAL_DOSSIER_ID);
-    String fingerprint = fingerprint(s, files);
+    String fingerprint = PortalSubmissionLog.fingerprint(s, files);
     Optional<OnlineDossierReceipt> existing = find(portalId);
     if (existing.isPresent()) {
-      return new Outcome(repeat(portalId, fingerprint, existing.get()), false);
+      return new Outcome(submissionLog.repeat(portalId, fingerprint, existing.get()), false);
     }
     try {
       return new Outcome(transaction.execute(status -> create(clientId, portalId, fingerprint, s, files)).asFirst(), true);
     } catch (RuntimeException e) {
       if (isUniqueViolation(e)) {
         LOG.info("Portal dossier {} submitted twice at once; returning the first", TextRules.excerpt(portalId, 100));
-        return new Outcome(repeat(portalId, fingerprint, find(portalId).orElseThrow(() -> e)), false);
+        return new Outcome(submissionLog.repeat(portalId, fingerprint, find(portalId).orElseThrow(() -> e)), false);
       }
       throw e;
-    }
-  }
-
-  /**
-   * A repeat of a known portal id: the same request again gets the first dossier (200); another request
-   * under the same id is a portal bug and answers 409, so it does not go unnoticed. Dossiers submitted
-   * before fingerprints were kept (no row in {@code portal_submission}) count as repeats.
-   */
-  private OnlineDossierReceipt repeat(String portalId, String fingerprint, OnlineDossierReceipt first) {
-    List<String> known = jdbc.queryForList("select fingerprint from onestop.portal_submission where portal_dossier_id = ?",
-        String.class, portalId);
-    if (!known.isEmpty() && !known.get(0).equals(fingerprint)) {
-      throw new ApiException(HttpStatus.CONFLICT, "portalDossierId", "Mã hồ sơ trên cổng '" + TextRules.excerpt(portalId, 100)
-          + "' đã được dùng cho một hồ sơ có nội dung khác (hồ sơ " + first.dossierId() + "); mỗi hồ sơ cần một mã riêng");
-    }
-    return first;
-  }
-
-  /**
-   * SHA-256 of what the portal sent, the same for the JSON and the multipart form of one submission: the
-   * fields (documents left out) and, per component in order, its file name, type and the SHA-256 of its bytes.
-   */
-  static String fingerprint(OnlineSubmission s, List<OnlineSubmission.Upload> files) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      OnlineSubmission.Applicant a = s.applicant();
-      OnlineSubmission.Fee f = s.fee();
-      String fields = String.join("\u001f", String.valueOf(s.procedureCode()), String.valueOf(s.receivingAgencyId()),
-          String.valueOf(s.onlineLevel()),
-          a == null ? "-" : String.join("\u001e", String.valueOf(a.name()), String.valueOf(a.idNumber()),
-              String.valueOf(a.phone()), String.valueOf(a.email()), String.valueOf(a.address())),
-          f == null ? "-" : f.paid() + "\u001e" + f.transactionRef());
-      sha.update(fields.getBytes(StandardCharsets.UTF_8));
-      files.stream().sorted(Comparator.comparing(OnlineSubmission.Upload::componentId)).forEach(u -> {
-        sha.update(("\u001d" + u.componentId() + "\u001e" + u.fileName() + "\u001e" + u.contentType() + "\u001e")
-            .getBytes(StandardCharsets.UTF_8));
-        try {
-          sha.update(MessageDigest.getInstance("SHA-256").digest(u.bytes()));
-        } catch (NoSuchAlgorithmException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -168,8 +121,7 @@ public class OnlineSubmissions {
     if (c.feePaid()) {
       register.feePaidAtSubmission(dossierId.longValue());
     }
-    jdbc.update("insert into onestop.portal_submission (portal_dossier_id, dossier_id, client_id, fingerprint) values (?, ?, ?, ?)",
-        portalId, dossierId.longValue(), clientId, fingerprint);
+    submissionLog.record(portalId, dossierId.longValue(), clientId, fingerprint);
     for (OnlineSubmission.Upload file : files) {
       try {
         digitisation.upload(dossierId.longValue(), file.componentId(), file.fileName(), file.contentType(), file.bytes(),

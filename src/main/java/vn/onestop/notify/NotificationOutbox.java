@@ -1,5 +1,6 @@
 package vn.onestop.notify;
 
+import vn.onestop.process.EngineTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -115,7 +116,7 @@ public class NotificationOutbox {
         LOG.error("Notice {} by {} FAILED after {} attempts (operator: see docs/operations.md, 'Notifications'): {}",
             row.id(), row.channel(), attempts, error);
       } else {
-        Instant next = Instant.now().plus(properties.delayAfter(attempts));
+        Instant next = EngineTime.wallNow().plus(properties.delayAfter(attempts));
         jdbc.update("update onestop.notification_outbox set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?",
             attempts, error, Timestamp.from(next), row.id());
         LOG.warn("Notice {} by {} not delivered (attempt {} of {}), next try at {}: {}", row.id(), row.channel(),

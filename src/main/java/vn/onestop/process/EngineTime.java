@@ -23,6 +23,7 @@ public class EngineTime {
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
   private static final Clock CLOCK = new EngineClock(ZONE);
+  private static final Clock WALL = Clock.systemUTC();
 
   public Instant now() {
     return current();
@@ -31,6 +32,21 @@ public class EngineTime {
   /** The engine's "now", for code that has no bean at hand (error bodies, static helpers). */
   public static Instant current() {
     return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /**
+   * The wall clock, for the few places that measure real elapsed time or state a legal fact that a moved
+   * test clock must not change: the time in a signature and the validity of signing certificates, login
+   * delays and remembered password checks, retry delays of the notice outbox and the paper queue. Decided
+   * here, beside the engine's clock, so time keeps one home (docs/architecture.md "Time").
+   */
+  public static Instant wallNow() {
+    return WALL.instant();
+  }
+
+  /** {@link #wallNow()} as a {@link Clock}. */
+  public static Clock wallClock() {
+    return WALL;
   }
 
   /** A {@link Clock} in {@link #ZONE} that follows the engine's clock: moving the engine's clock moves it. */

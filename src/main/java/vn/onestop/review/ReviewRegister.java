@@ -1,5 +1,7 @@
 package vn.onestop.review;
 
+import static vn.onestop.review.ReviewForms.*;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -7,8 +9,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -294,50 +294,6 @@ public class ReviewRegister {
         "currentLegalBasis", p.legalBasis() == null ? "" : p.legalBasis());
   }
 
-  private Simplification proposal(VariableScope scope) {
-    BigDecimal days = decimal(scope, "proposedDays");
-    BigDecimal fee = decimal(scope, "proposedFee");
-    return new Simplification(days, ids(scope.getVariable("removedDocuments")), ids(scope.getVariable("optionalDocuments")),
-        fee, FormValues.text(scope, "proposalSummary", null));
-  }
-
-  static Set<String> ids(Object value) {
-    if (value == null) {
-      return Set.of();
-    }
-    if (value instanceof java.util.Collection<?> c) {
-      return c.stream().map(Object::toString).map(String::strip).filter(s -> !s.isEmpty())
-          .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-    return Arrays.stream(value.toString().replaceAll("[\\[\\]\"]", "").split(",")).map(String::strip)
-        .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
-  }
-
-  private static BigDecimal decimal(VariableScope scope, String name) {
-    Object v = scope.getVariable(name);
-    if (v == null || v.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(v.toString().strip());
-    } catch (NumberFormatException e) {
-      throw new ReviewInputException(name, "'" + v + "' không phải là số (" + name + ")");
-    }
-  }
-
-  private static String answer(VariableScope scope, ReviewElement e, ReviewElement.Criterion c) {
-    String name = e.variable(c);
-    Object v = scope.getVariable(name);
-    if (v instanceof Boolean b) {
-      return b ? "YES" : "NO";
-    }
-    String text = v == null ? "" : v.toString().strip().toUpperCase(Locale.ROOT);
-    if (!text.equals("YES") && !text.equals("NO")) {
-      throw new ReviewInputException(name, e.label() + " — " + c.label() + " (" + name + ") chưa được đánh giá (YES/NO)");
-    }
-    return text;
-  }
-
   private Procedure reviewedVersion(VariableScope scope) {
     String code = (String) scope.getVariable("procedureCode");
     String version = (String) scope.getVariable("procedureVersion");
@@ -370,40 +326,5 @@ public class ReviewRegister {
       d = d.minusDays(1);
     }
     return d;
-  }
-
-  private static LocalDate date(Object v) {
-    if (v == null || v.toString().isBlank()) {
-      return null;
-    }
-    if (v instanceof java.util.Date d) {
-      return d.toInstant().atZone(WorkingCalendar.ZONE).toLocalDate();
-    }
-    try {
-      return LocalDate.parse(v.toString().strip().substring(0, Math.min(10, v.toString().strip().length())));
-    } catch (RuntimeException e) {
-      throw new ReviewInputException("effectiveFrom", "'" + v + "' không phải là ngày (yyyy-MM-dd)");
-    }
-  }
-
-  /** A form's yes/no: a checkbox gives a Boolean, a radio the text "true" / "false". */
-  static boolean bool(Object v) {
-    return v instanceof Boolean b ? b : v != null && "true".equalsIgnoreCase(v.toString().strip());
-  }
-
-  private static long reviewId(VariableScope scope) {
-    return ((Number) scope.getVariable("reviewId")).longValue();
-  }
-
-  private static String required(VariableScope scope, String name, String label) {
-    return FormValues.required(scope, name, label, ReviewInputException::new);
-  }
-
-  static String plain(BigDecimal d) {
-    return d.stripTrailingZeros().toPlainString();
-  }
-
-  static String vnd(BigDecimal amount) {
-    return String.format(Locale.ROOT, "%,d", amount.longValue()).replace(',', '.');
   }
 }

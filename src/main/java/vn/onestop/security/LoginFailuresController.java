@@ -1,5 +1,6 @@
 package vn.onestop.security;
 
+import vn.onestop.process.EngineTime;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,6 @@ public class LoginFailuresController {
     if (!user.isAdministrator()) {
       throw new ApiException(HttpStatus.FORBIDDEN, null, "Administrators only");
     }
-    return throttle.report(Instant.now());
+    return throttle.report(EngineTime.wallNow());
   }
 }

@@ -1,5 +1,6 @@
 package vn.onestop.security;
 
+import vn.onestop.process.EngineTime;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -48,7 +49,7 @@ public class PasswordChecks {
     this.jdbc = jdbc;
     this.throttle = throttle;
     this.properties = properties;
-    this.clock = Clock.systemUTC();
+    this.clock = EngineTime.wallClock();
     new SecureRandom().nextBytes(key);
   }
 

@@ -1,5 +1,6 @@
 package vn.onestop.security;
 
+import vn.onestop.process.EngineTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -71,7 +72,7 @@ public class WebappLoginThrottle {
       }
       String userId = formField(new String(body, StandardCharsets.UTF_8), "username");
       String source = clientAddress.of(request);
-      Instant now = Instant.now();
+      Instant now = EngineTime.wallNow();
       Duration wait = userId == null ? Duration.ZERO : throttle.waitFor(userId, source, now);
       if (!wait.isZero()) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

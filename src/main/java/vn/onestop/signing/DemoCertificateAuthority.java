@@ -1,5 +1,6 @@
 package vn.onestop.signing;
 
+import vn.onestop.process.EngineTime;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -90,7 +91,7 @@ public class DemoCertificateAuthority {
       if (rows.isEmpty()) {
         KeyPair keys = ecKeys();
         X500Name name = name("OneStop DEMO Root CA", null, "OneStop", DEMO_MARK);
-        Instant now = Instant.now();
+        Instant now = EngineTime.wallNow();
         X509Certificate cert = build(name, keys.getPublic(), name, keys.getPrivate(), now.minus(Duration.ofDays(1)),
             now.plus(Duration.ofDays(365L * 20)), true, false);
         jdbc.update("INSERT INTO onestop.signing_ca (id, certificate, private_key) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING",
@@ -129,7 +130,7 @@ public class DemoCertificateAuthority {
   public Issued issueTimestamping(String commonName) {
     X509Certificate ca = root();
     KeyPair keys = ecKeys();
-    Instant now = Instant.now();
+    Instant now = EngineTime.wallNow();
     X509Certificate cert = build(name(commonName, null, "OneStop", DEMO_MARK), keys.getPublic(),
         X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), rootKey, now.minus(Duration.ofDays(1)),
         now.plus(Duration.ofDays(365)), false, true);
@@ -139,7 +140,7 @@ public class DemoCertificateAuthority {
   /** The current revocation list (CRL) of the demo CA: every revoked demo key, valid for a day. */
   public byte[] crl() {
     X509Certificate ca = root();
-    Instant now = Instant.now();
+    Instant now = EngineTime.wallNow();
     X509v2CRLBuilder builder = new X509v2CRLBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
         Date.from(now.minusSeconds(60)));
     builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));

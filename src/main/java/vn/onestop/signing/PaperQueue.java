@@ -1,5 +1,6 @@
 package vn.onestop.signing;
 
+import vn.onestop.process.EngineTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,7 +97,7 @@ public class PaperQueue implements PendingPapers {
       signer = c;
     }
     // Before anything is issued: each key that will sign must be valid and not revoked now.
-    sealing.signers(paper, agency, signer, Instant.now());
+    sealing.signers(paper, agency, signer, EngineTime.wallNow());
     String argsJson;
     try {
       argsJson = json.writeValueAsString(args);
@@ -131,7 +132,7 @@ public class PaperQueue implements PendingPapers {
   @Scheduled(initialDelayString = "${onestop.signing.queue.poll-interval:PT15S}",
       fixedDelayString = "${onestop.signing.queue.poll-interval:PT15S}")
   public void poll() {
-    runDue(Instant.now());
+    runDue(EngineTime.wallNow());
   }
 
   /** Runs every pending job due at the given time on this thread; returns how many were tried. */
@@ -203,7 +204,7 @@ public class PaperQueue implements PendingPapers {
     } else {
       Duration delay = properties.getQueue().getBackoff().multipliedBy(1L << Math.min(n - 1, 10));
       newTransaction.executeWithoutResult(status -> jdbc.update("UPDATE onestop.paper_job SET next_attempt_at = ? WHERE id = ?",
-          Timestamp.from(Instant.now().plus(delay)), id));
+          Timestamp.from(EngineTime.wallNow().plus(delay)), id));
       log.warn("Paper job {} attempt {} failed, retry in {}: {}", id, n, delay, message);
     }
   }

@@ -1,5 +1,6 @@
 package vn.onestop.signing;
 
+import vn.onestop.process.EngineTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
@@ -61,7 +62,7 @@ public class PaperSealing implements PaperSeal {
     SigningContext.Job job = SigningContext.current();
     String agency = job != null ? job.agencyId() : agencies.agencyFor(doc.dossierId(), paper);
     String person = job != null ? job.signer() : currentUser();
-    Instant now = Instant.now();
+    Instant now = EngineTime.wallNow();
     List<PadesSigner.Signer> signers = signers(paper, agency, person, now);
     String code = newCode();
     PadesSigner.Signed signed = signer.sign(doc.bytes(), signers, verifyUrl(code), now);

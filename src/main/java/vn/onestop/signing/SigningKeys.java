@@ -1,5 +1,6 @@
 package vn.onestop.signing;
 
+import vn.onestop.process.EngineTime;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
@@ -72,7 +73,7 @@ public class SigningKeys {
           : "của " + displayName(holder) + " tại " + agencyName(agencyId)) + ": không thể ký số giấy tờ. Đề nghị quản trị"
           + " viên đăng ký chứng thư số trước khi ban hành.");
     }
-    Instant now = Instant.now();
+    Instant now = EngineTime.wallNow();
     return registerDemo(agencyId, holder, now.minus(Duration.ofMinutes(5)), now.plus(properties.getDemoCa().getValidity()));
   }
 
