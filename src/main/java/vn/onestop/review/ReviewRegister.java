@@ -1,6 +1,6 @@
 package vn.onestop.review;
 
-import static vn.onestop.review.ReviewForms.*;
+import static vn.onestop.review.ReviewFormValues.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

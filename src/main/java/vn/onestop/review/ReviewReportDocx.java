@@ -89,8 +89,8 @@ public class ReviewReportDocx {
       if (Boolean.TRUE.equals(r.get("simplify"))) {
         text(doc, nz(r.get("proposal_summary")), false);
         if (r.get("proposed_days") != null) {
-          text(doc, "Thời hạn giải quyết đề xuất: " + ReviewForms.plain((BigDecimal) r.get("proposed_days")) + " ngày làm việc"
-              + (p == null ? "" : " (hiện hành " + ReviewForms.plain(p.resolutionDays()) + ")"), false);
+          text(doc, "Thời hạn giải quyết đề xuất: " + ReviewFormValues.plain((BigDecimal) r.get("proposed_days")) + " ngày làm việc"
+              + (p == null ? "" : " (hiện hành " + ReviewFormValues.plain(p.resolutionDays()) + ")"), false);
         }
         if (r.get("removed_documents") != null && !((String) r.get("removed_documents")).isBlank()) {
           text(doc, "Thành phần hồ sơ bãi bỏ: " + r.get("removed_documents"), false);
@@ -173,7 +173,7 @@ public class ReviewReportDocx {
   }
 
   private static String vnd(Object v) {
-    return v == null ? "" : ReviewForms.vnd((BigDecimal) v);
+    return v == null ? "" : ReviewFormValues.vnd((BigDecimal) v);
   }
 
   private static String nz(Object v) {

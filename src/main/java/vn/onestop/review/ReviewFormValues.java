@@ -16,9 +16,9 @@ import vn.onestop.process.FormValues;
  * document lists) and how figures are written back in Vietnamese style; each bad value fails the step with
  * a {@link ReviewInputException} naming the field.
  */
-final class ReviewForms {
+final class ReviewFormValues {
 
-  private ReviewForms() {}
+  private ReviewFormValues() {}
 
 
   static Simplification proposal(VariableScope scope) {
