@@ -32,10 +32,15 @@ class WebappOverridesServedTest {
   void configOffersVietnameseFirstAndDayFirstDates(String app) throws Exception {
     HttpResponse<String> config = get("/camunda/app/" + app + "/scripts/config.js");
     assertThat(config.statusCode()).isEqualTo(200);
+    // Every app's config.js spreads the one shared settings module (loaded by the webapp with import()).
     assertThat(config.body())
-        .contains("OneStop settings")
+        .contains("import onestop from '../../onestop/settings.js';")
+        .contains("...onestop");
+    HttpResponse<String> shared = get("/camunda/app/onestop/settings.js");
+    assertThat(shared.statusCode()).isEqualTo(200);
+    assertThat(shared.body())
         .contains("availableLocales: ['vi', 'en']")
-        .contains("fallbackLocale: 'en'")
+        .contains("fallbackLocale: 'vi'")
         .contains("normal: 'DD/MM/YYYY HH:mm'");
   }
 
@@ -59,7 +64,10 @@ class WebappOverridesServedTest {
   void communityEndOfLifeBannerIsHidden(String app) throws Exception {
     HttpResponse<String> styles = get("/camunda/app/" + app + "/styles/user-styles.css");
     assertThat(styles.statusCode()).isEqualTo(200);
-    assertThat(styles.body()).containsPattern("\\.ce-eol-banner\\s*\\{\\s*display:\\s*none\\s*!important;");
+    assertThat(styles.body()).contains("@import url(\"../../onestop/user-styles.css\");");
+    HttpResponse<String> shared = get("/camunda/app/onestop/user-styles.css");
+    assertThat(shared.statusCode()).isEqualTo(200);
+    assertThat(shared.body()).containsPattern("\\.ce-eol-banner\\s*\\{\\s*display:\\s*none\\s*!important;");
   }
 
   private HttpResponse<String> get(String path) throws Exception {
