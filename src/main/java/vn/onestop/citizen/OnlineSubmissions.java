@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.onestop.register.DossierQueries;
+import vn.onestop.register.DossierQueries.PaymentState;
 import vn.onestop.register.RegisterUpdates;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -60,10 +62,11 @@ public class OnlineSubmissions {
   private final TransactionTemplate transaction;
   private final EngineTime time;
   private final RegisterUpdates register;
+  private final DossierQueries queries;
 
   public OnlineSubmissions(ProcedureCatalog catalog, RuntimeService runtimeService, Digitisation digitisation,
       JdbcTemplate jdbc, PlatformTransactionManager transactions, EngineTime time, RegisterUpdates register,
-      PortalSubmissionLog submissionLog) {
+      PortalSubmissionLog submissionLog, DossierQueries queries) {
     this.submissionLog = submissionLog;
     this.catalog = catalog;
     this.runtimeService = runtimeService;
@@ -72,6 +75,7 @@ public class OnlineSubmissions {
     this.transaction = new TransactionTemplate(transactions);
     this.time = time;
     this.register = register;
+    this.queries = queries;
   }
 
   /** The outcome: the receipt and whether the dossier is new (201) or a repeat (200). */
@@ -274,32 +278,25 @@ public class OnlineSubmissions {
   public OnlineDossierReceipt recordPayment(String clientId, long dossierId, String transactionRef) {
     String ref = TextRules.required(transactionRef, "transactionRef", "Mã giao dịch thanh toán", Limits.TRANSACTION_REF);
     return transaction.execute(status -> {
-      Map<String, Object> row = jdbc.query("""
-          select channel, fee_paid, fee_transaction_ref, process_instance_id, portal_dossier_id
-          from onestop.dossier where id = ? for update""", rs -> rs.next() ? Map.<String, Object>of(
-              "channel", rs.getString(1), "paid", rs.getBoolean(2), "ref", Optional.ofNullable(rs.getString(3)),
-              "pi", Optional.ofNullable(rs.getString(4)), "portalId", Optional.ofNullable(rs.getString(5))) : null, dossierId);
-      if (row == null || !"ONLINE".equals(row.get("channel")) || !submittedBy(clientId, (Optional<?>) row.get("pi"))) {
+      PaymentState row = queries.lockForPayment(dossierId).orElse(null);
+      if (row == null || !"ONLINE".equals(row.channel()) || !submittedBy(clientId, row.processInstanceId())) {
         throw ApiException.notFound("No online dossier with id " + dossierId);
       }
-      @SuppressWarnings("unchecked") Optional<String> known = (Optional<String>) row.get("ref");
-      if (Boolean.TRUE.equals(row.get("paid"))) {
-        if (known.isPresent() && !known.get().equals(ref)) {
+      if (row.paid()) {
+        if (row.transactionRef().isPresent() && !row.transactionRef().get().equals(ref)) {
           throw new ApiException(HttpStatus.CONFLICT, "transactionRef", "Dossier " + dossierId
               + " is already paid with another transaction");
         }
       } else {
         java.time.Instant now = time.now();
         register.feePaidOnline(dossierId, ref, now);
-        @SuppressWarnings("unchecked") Optional<String> pi = (Optional<String>) row.get("pi");
-        pi.filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0)
+        row.processInstanceId().filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0)
             .ifPresent(id -> {
               runtimeService.setVariable(id, DossierVariables.FEE_PAID, true);
               runtimeService.setVariable(id, DossierVariables.FEE_TRANSACTION_REF, ref);
             });
       }
-      @SuppressWarnings("unchecked") Optional<String> portalId = (Optional<String>) row.get("portalId");
-      return find(portalId.orElseThrow()).orElseThrow();
+      return find(row.portalDossierId().orElseThrow()).orElseThrow();
     });
   }
 

@@ -37,6 +37,15 @@ class PublishedRegister implements DossierQueries, RegisterUpdates {
   }
 
   @Override
+  public Optional<PaymentState> lockForPayment(long dossierId) {
+    return jdbc.query("""
+        select channel, fee_paid, fee_transaction_ref, process_instance_id, portal_dossier_id
+        from onestop.dossier where id = ? for update""", (rs, n) -> new PaymentState(rs.getString(1), rs.getBoolean(2),
+        Optional.ofNullable(rs.getString(3)), Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5))),
+        dossierId).stream().findFirst();
+  }
+
+  @Override
   public Optional<Long> idByCode(String code) {
     return jdbc.queryForList("select id from onestop.dossier where code = ?", Long.class, code).stream().findFirst();
   }

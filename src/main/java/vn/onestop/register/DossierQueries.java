@@ -16,6 +16,12 @@ public interface DossierQueries {
    */
   Optional<DossierKey> lockForDocuments(long dossierId);
 
+  /**
+   * Locks the dossier's row for a payment recorded by the portal (thanh toán trực tuyến) and reads what
+   * the payment depends on, so two notices of the same payment cannot both record it.
+   */
+  Optional<PaymentState> lockForPayment(long dossierId);
+
   /** The register id of the dossier with this code. */
   Optional<Long> idByCode(String code);
 
@@ -42,6 +48,10 @@ public interface DossierQueries {
 
   /** A dossier's code (null before acceptance) and its applicant's identity number. */
   record DossierKey(long id, String code, String applicantIdNumber) {}
+
+  /** What an online payment depends on: the channel, whether and how it is paid, the process and portal ids. */
+  record PaymentState(String channel, boolean paid, Optional<String> transactionRef,
+                      Optional<String> processInstanceId, Optional<String> portalDossierId) {}
 
   /** A supplement request: at the desk (RECEPTION) or after appraisal (HANDLING). */
   record SupplementRequest(long id, long dossierId, String stage, String agencyId, Instant requestedAt, String requestedBy,

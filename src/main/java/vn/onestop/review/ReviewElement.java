@@ -17,26 +17,22 @@ public enum ReviewElement {
   REQUIREMENTS("requirements", "Yêu cầu, điều kiện"),
   RESULT("result", "Kết quả thực hiện");
 
-  /** The three questions asked of every element. */
+  /** The three questions asked of every element; the form key is the lower-case name. */
   public enum Criterion {
-    NECESSARY("necessary", "Cần thiết"),
-    REASONABLE("reasonable", "Hợp lý"),
-    LAWFUL("lawful", "Hợp pháp");
-
-    private final String key;
-    private final String label;
-
-    Criterion(String key, String label) {
-      this.key = key;
-      this.label = label;
-    }
+    NECESSARY,
+    REASONABLE,
+    LAWFUL;
 
     public String key() {
-      return key;
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public String label() {
-      return label;
+      return switch (this) {
+        case NECESSARY -> "Cần thiết";
+        case REASONABLE -> "Hợp lý";
+        case LAWFUL -> "Hợp pháp";
+      };
     }
   }
 
