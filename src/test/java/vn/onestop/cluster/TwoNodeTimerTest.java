@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import vn.onestop.platform.EngineSchema;
 
 /**
@@ -72,6 +73,9 @@ class TwoNodeTimerTest {
     assertThat(executorB.isActive()).as("node B's job executor runs").isTrue();
 
     executorB.shutdown();
+    if (Boolean.getBoolean("onestop.cluster.sizing")) {
+      sizing(); // docs/bench/cluster-timers.sh: job executor settings compared on one node
+    }
     Phase one = fire("clusterTimerOne");
     assertThat(one.perNode()).containsOnlyKeys("node-a");
 
@@ -87,6 +91,32 @@ class TwoNodeTimerTest {
   }
 
   record Phase(double seconds, Map<String, Integer> perNode) {}
+
+  /**
+   * Node A alone with other job executor settings, then back to the configured ones: jobs per acquisition
+   * and threads (the queue keeps its configured 20; it cannot change while running).
+   */
+  private void sizing() throws Exception {
+    JobExecutor executor = nodeA.getBean(JobExecutor.class);
+    ThreadPoolTaskExecutor threads = nodeA.getBean("camundaTaskExecutor", ThreadPoolTaskExecutor.class);
+    int jobs = executor.getMaxJobsPerAcquisition();
+    int core = threads.getCorePoolSize();
+    int max = threads.getMaxPoolSize();
+    int[][] settings = {{3, 4, 8}, {jobs, core, max}, {jobs, 2, 2}, {jobs, 8, 8}};
+    for (int i = 0; i < settings.length; i++) {
+      int[] s = settings[i];
+      executor.setMaxJobsPerAcquisition(s[0]);
+      threads.setMaxPoolSize(Math.max(s[2], threads.getMaxPoolSize()));
+      threads.setCorePoolSize(s[1]);
+      threads.setMaxPoolSize(s[2]);
+      Phase phase = fire("clusterTimerSizing" + i);
+      System.out.printf("CLUSTER-SIZING n=%d one node, %d jobs per acquisition, %d-%d threads: %.1f s (%.0f/s)%n", TIMERS, s[0],
+          s[1], s[2], phase.seconds(), TIMERS / phase.seconds());
+    }
+    executor.setMaxJobsPerAcquisition(jobs);
+    threads.setCorePoolSize(core);
+    threads.setMaxPoolSize(max);
+  }
 
   /** Starts N instances of a timer → apology model on both nodes, makes every timer due at once, waits. */
   private Phase fire(String key) throws Exception {
