@@ -82,6 +82,10 @@ final class ClusterLedger {
     return answered.keySet().stream().filter(id -> id.startsWith(prefix)).count();
   }
 
+  long acceptedWithPrefix(String prefix) {
+    return accepted.keySet().stream().filter(id -> id.startsWith(prefix)).count();
+  }
+
   private static Map<String, Object> submission(String portalId) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("procedureCode", "DNO.HT.01");
