@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body (no SQL, no class names) and {@code Retry-After}. Applies to OneStop's API and pages, the
  * engine's REST API and the Camunda webapps; {@code /actuator} stays reachable so that health can say
  * DOWN. A request already running when the database goes away and failing with a connection error is
- * answered the same way ({@link DatabaseOutageAdvice} for OneStop's controllers).
+ * answered the same way (by this filter, or by {@link DatabaseOutageResolver} for OneStop's controllers).
  */
 public class DatabaseOutageFilter extends OncePerRequestFilter {
 
@@ -40,7 +40,17 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
       write(request, response);
       return;
     }
-    chain.doFilter(request, response);
+    try {
+      chain.doFilter(request, response);
+    } catch (ServletException | IOException | RuntimeException e) {
+      // The database went away while a filter behind this one used it (the portal key's rate counter, a login).
+      if (!DatabaseAvailability.isConnectionFailure(e) || response.isCommitted()) {
+        throw e;
+      }
+      availability.reportFailure();
+      response.resetBuffer();
+      write(request, response);
+    }
   }
 
   static void write(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -9,12 +9,11 @@ import com.zaxxer.hikari.HikariConfig;
  *
  * <ul>
  *   <li>{@code connectionTimeout} 3 s: a request that needs a connection while the database is down
- *       waits at most this long, then gets 503 ({@link DatabaseUnavailableAdvice}); Hikari's default
+ *       waits at most this long, then gets 503 ({@link DatabaseOutageResolver}); Hikari's default
  *       of 30 s made requests hang.</li>
  *   <li>JDBC {@code connectTimeout} 3 s and {@code socketTimeout} 300 s: a TCP connect to a host
  *       that does not answer, and a half-open connection on a dead network, end instead of blocking
  *       a thread for ever; 300 s is far above OneStop's longest statement (a report refresh).</li>
- *       database through Flyway and the engine.</li>
  * </ul>
  * Hikari retires broken connections and opens new ones as soon as the server accepts them again,
  * so nothing needs a restart; the engine's job executor retries acquisition on its own.
