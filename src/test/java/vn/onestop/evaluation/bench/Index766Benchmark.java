@@ -59,9 +59,14 @@ public final class Index766Benchmark {
           s.execute(SyntheticProvince.DOSSIERS.replace("{{N}}", String.valueOf(dossiers)));
           s.execute("ALTER TABLE onestop.dossier ENABLE TRIGGER USER");
           s.execute(FEEDBACK);
+          s.execute("SELECT onestop.index766_month_rebuild()");
         }
         System.out.printf(Locale.ROOT, "Generated %d dossiers in %.1f s%n", dossiers, (System.nanoTime() - t0) / 1e9);
         jdbc.execute("VACUUM ANALYZE");
+      }
+      if (jdbc.queryForObject("SELECT count(*) FROM onestop.index766_month", Long.class) == 0) {
+        jdbc.execute("SELECT onestop.index766_month_rebuild()");
+        jdbc.execute("VACUUM ANALYZE onestop.index766_month");
       }
       System.out.println("Rows: dossier " + jdbc.queryForObject("SELECT count(*) FROM onestop.dossier", Long.class)
           + ", feedback " + jdbc.queryForObject("SELECT count(*) FROM onestop.feedback", Long.class) + "; load average "
@@ -73,6 +78,10 @@ public final class Index766Benchmark {
           organisation, time);
       ReportPeriod year = ReportPeriod.parse("2025", null, null);
       Index766 check = service.compute(year, null, null);
+      TimedJdbc timed = new TimedJdbc(ds);
+      new Index766Service(timed, new Index766Definition("classpath:evaluation/index-766.yaml"), new EvaluationFacts(timed),
+          new ProcedureCatalog(CatalogFiles.load(CatalogProperties.defaults()), organisation), organisation, time)
+          .compute(year, null, null);
       System.out.println("Province 2025: total " + check.total() + " of " + check.maxWithData());
       check.groups().forEach(g -> System.out.println("  " + g.id() + " " + g.score() + "/" + g.maxWithData()));
       service.compute(year, null, null);
@@ -87,6 +96,14 @@ public final class Index766Benchmark {
       double median = runs % 2 == 1 ? sorted.get(runs / 2) : (sorted.get(runs / 2 - 1) + sorted.get(runs / 2)) / 2;
       System.out.printf(Locale.ROOT, "Index 766, province, year 2025, %d dossiers: median %.1f ms (min %.1f, max %.1f,"
           + " %d runs) %s%n", dossiers, median, sorted.get(0), sorted.get(runs - 1), runs, ms);
+      for (String sql : List.of(
+          "SELECT count(*) FROM onestop.dossier WHERE finished_at IS NULL AND received_at < '2026-01-01T00:00+07'",
+          "SELECT count(*) FROM onestop.dossier WHERE finished_at >= '2026-01-01T00:00+07' AND received_at < '2026-01-01T00:00+07'")) {
+        System.out.println(sql);
+        jdbc.query("EXPLAIN (ANALYZE, BUFFERS) " + sql, (java.sql.ResultSet rs) -> {
+          System.out.println("    " + rs.getString(1));
+        });
+      }
       System.out.println("Load average after: " + java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
     }
   }
@@ -101,6 +118,27 @@ public final class Index766Benchmark {
              d.received_at + interval '5 days', d.received_at + interval '10 days', d.received_at + interval '8 days', false
         FROM onestop.dossier d WHERE d.id % 200 = 0
       """;
+
+  /** Prints how long each statement of one computation takes (where the time goes). */
+  static final class TimedJdbc extends JdbcTemplate {
+
+    TimedJdbc(DataSource ds) {
+      super(ds);
+    }
+
+    @Override
+    public <T> T query(org.springframework.jdbc.core.PreparedStatementCreator psc,
+        org.springframework.jdbc.core.PreparedStatementSetter pss, org.springframework.jdbc.core.ResultSetExtractor<T> rse) {
+      long t0 = System.nanoTime();
+      try {
+        return super.query(psc, pss, rse);
+      } finally {
+        String sql = psc instanceof org.springframework.jdbc.core.SqlProvider p ? p.getSql() : String.valueOf(psc);
+        System.out.printf(Locale.ROOT, "  %8.1f ms  %s%n", (System.nanoTime() - t0) / 1e6,
+            sql.replaceAll("\\s+", " ").substring(0, Math.min(110, sql.replaceAll("\\s+", " ").length())));
+      }
+    }
+  }
 
   private Index766Benchmark() {}
 }
