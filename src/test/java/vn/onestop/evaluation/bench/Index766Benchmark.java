@@ -33,7 +33,8 @@ import vn.onestop.report.bench.SyntheticProvince;
  * {@code INSERT … SELECT generate_series} (the month-summary trigger is switched off while loading: the
  * index does not read the summary), adds one feedback per 200 dossiers, {@code VACUUM ANALYZE}, then times
  * {@link Index766Service#compute} for the whole province and 2025 (the service call behind
- * {@code GET /api/index-766?period=2025}) {@code runs} times after 2 warm-up calls and prints the median.
+ * {@code GET /api/index-766?period=2025}) {@code runs} times after 2 warm-up calls and prints the median,
+ * the time of each SQL statement of one call ({@link TimedJdbc}) and EXPLAIN ANALYZE of the two live parts.
  *
  * <p>Arguments: [dossiers=1000000] [runs=9] [data directory]
  */
