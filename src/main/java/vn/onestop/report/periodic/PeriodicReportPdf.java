@@ -30,12 +30,14 @@ public class PeriodicReportPdf {
           c.gap(6);
         } else if (block instanceof PeriodicReportLayout.Heading h) {
           c.gap(4);
+          c.need(70); // a heading never ends a page: it keeps at least its table's header and a row
           c.paragraph(h.text(), 10.5f, true, PdfCanvas.Align.LEFT);
         } else if (block instanceof PeriodicReportLayout.Text x) {
           c.paragraph(x.text(), 10, false, PdfCanvas.Align.LEFT);
         } else if (block instanceof PeriodicReportLayout.Table t) {
           c.gap(2);
-          c.table(t.widths(), t.header(), t.rows(), 8);
+          c.need(45);
+          c.table(t.widths(), t.header(), t.rows().stream().map(PeriodicReportPdf::oneLine).toList(), 8);
           c.gap(4);
         } else if (block instanceof PeriodicReportLayout.Signature s) {
           c.gap(12);
@@ -45,6 +47,11 @@ public class PeriodicReportPdf {
       }
       return c.finish();
     }
+  }
+
+  /** The PDF table wraps words itself; a line break of the DOCX becomes a dash. */
+  private static java.util.List<String> oneLine(java.util.List<String> cells) {
+    return cells.stream().map(cell -> cell == null ? "" : cell.replace("\n", " — ")).toList();
   }
 
   private static boolean[] bold(int lines, int first) {

@@ -149,10 +149,10 @@ public class PeriodicReportService {
   private static List<PeriodicReport.Score> index(Index766 index) {
     List<PeriodicReport.Score> out = new ArrayList<>();
     for (Index766.Group g : index.groups()) {
-      out.add(new PeriodicReport.Score(g.name(), index.source(), g.score(), g.max(), null,
+      out.add(new PeriodicReport.Score(g.name(), "QĐ 766/QĐ-TTg", g.score(), g.max(), null,
           "Điểm tối đa của các thành phần có dữ liệu: " + g.maxWithData().stripTrailingZeros().toPlainString()));
     }
-    out.add(new PeriodicReport.Score("Tổng điểm", index.source(), index.total(), BigDecimal.valueOf(100), null,
+    out.add(new PeriodicReport.Score("Tổng điểm", "QĐ 766/QĐ-TTg", index.total(), BigDecimal.valueOf(100), null,
         "Điểm tối đa của các thành phần có dữ liệu: " + index.maxWithData().stripTrailingZeros().toPlainString()));
     return out;
   }
