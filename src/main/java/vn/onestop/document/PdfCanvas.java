@@ -21,11 +21,12 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * paragraphs, bordered tables that break across pages, two-column blocks and a vector QR code. Text
  * is NFC-normalised so Vietnamese letters use the font's precomposed glyphs.
  */
-final class PdfCanvas implements AutoCloseable {
+public final class PdfCanvas implements AutoCloseable {
 
-  enum Align { LEFT, CENTER, RIGHT }
+  /** Horizontal alignment of a text block. */
+  public enum Align { LEFT, CENTER, RIGHT }
 
-  static final float MM = 72f / 25.4f;
+  public static final float MM = 72f / 25.4f;
 
   private final PDDocument doc;
   private final PDRectangle size;
@@ -36,7 +37,7 @@ final class PdfCanvas implements AutoCloseable {
   private PDPageContentStream cs;
   private float y;
 
-  PdfCanvas(PdfFonts fonts, PDRectangle size, float marginMm, String title) {
+  public PdfCanvas(PdfFonts fonts, PDRectangle size, float marginMm, String title) {
     this.doc = new PDDocument();
     this.size = size;
     this.margin = marginMm * MM;
@@ -57,7 +58,7 @@ final class PdfCanvas implements AutoCloseable {
     return doc;
   }
 
-  float contentWidth() {
+  public float contentWidth() {
     return size.getWidth() - 2 * margin;
   }
 
@@ -65,7 +66,7 @@ final class PdfCanvas implements AutoCloseable {
     return y;
   }
 
-  void newPage() {
+  public void newPage() {
     try {
       if (cs != null) {
         cs.close();
@@ -80,23 +81,23 @@ final class PdfCanvas implements AutoCloseable {
   }
 
   /** Starts a new page when less than {@code height} points remain. */
-  void need(float height) {
+  public void need(float height) {
     if (y - height < margin) {
       newPage();
     }
   }
 
-  void gap(float points) {
+  public void gap(float points) {
     y -= points;
   }
 
   /** A wrapped paragraph across the content width. */
-  void paragraph(String text, float fontSize, boolean isBold, Align align) {
+  public void paragraph(String text, float fontSize, boolean isBold, Align align) {
     block(margin, contentWidth(), text, fontSize, isBold, align);
   }
 
   /** "Label: value" with the label in bold on the first line, wrapped. */
-  void field(String label, String value, float fontSize) {
+  public void field(String label, String value, float fontSize) {
     PDFont f = bold;
     String l = nfc(label) + " ";
     float lw = width(l, f, fontSize);
@@ -115,7 +116,7 @@ final class PdfCanvas implements AutoCloseable {
   }
 
   /** Two wrapped, centred text blocks side by side (the header of a form; the signatures). */
-  void twoColumns(List<String> left, List<String> right, float fontSize, boolean[] leftBold, boolean[] rightBold,
+  public void twoColumns(List<String> left, List<String> right, float fontSize, boolean[] leftBold, boolean[] rightBold,
       float leftFraction) {
     float startY = y;
     float lw = contentWidth() * leftFraction;
@@ -145,7 +146,7 @@ final class PdfCanvas implements AutoCloseable {
   }
 
   /** A bordered table; rows wrap within their cells; the header repeats on each new page. */
-  void table(float[] fractions, List<String> header, List<List<String>> rows, float fontSize) {
+  public void table(float[] fractions, List<String> header, List<List<String>> rows, float fontSize) {
     float[] widths = new float[fractions.length];
     for (int i = 0; i < fractions.length; i++) {
       widths[i] = contentWidth() * fractions[i];
@@ -160,7 +161,7 @@ final class PdfCanvas implements AutoCloseable {
     }
   }
 
-  byte[] finish() {
+  public byte[] finish() {
     try {
       cs.close();
       ByteArrayOutputStream out = new ByteArrayOutputStream();

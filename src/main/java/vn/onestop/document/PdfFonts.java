@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * under {@code document/fonts/} with its licence, so nothing needs to be installed on the server.
  */
 @Component
-class PdfFonts {
+public class PdfFonts {
 
   static final String REGULAR = "document/fonts/DejaVuSans.ttf";
   static final String BOLD = "document/fonts/DejaVuSans-Bold.ttf";

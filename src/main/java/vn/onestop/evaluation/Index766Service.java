@@ -40,10 +40,12 @@ public class Index766Service {
   private final ProcedureCatalog catalog;
   private final Organisation organisation;
   private final EngineTime time;
+  private final Index766Summary summary;
 
   public Index766Service(JdbcTemplate jdbc, Index766Definition definition, EvaluationFacts facts, ProcedureCatalog catalog,
       Organisation organisation, EngineTime time) {
     this.jdbc = jdbc;
+    this.summary = new Index766Summary(jdbc);
     this.definition = definition;
     this.facts = facts;
     this.catalog = catalog;
@@ -51,10 +53,18 @@ public class Index766Service {
     this.time = time;
   }
 
-  /** The index of {@code agencyId} (subtree {@code agencyIds}; both {@code null}: the whole register). */
+  /**
+   * The index of {@code agencyId} (subtree {@code agencyIds}; both {@code null}: the whole register). A
+   * period of whole months reads the monthly summary ({@link Index766Summary}), any other the rows.
+   */
   public Index766 compute(ReportPeriod period, String agencyId, Collection<String> agencyIds) {
+    return compute(period, agencyId, agencyIds, Index766Summary.wholeMonths(period));
+  }
+
+  Index766 compute(ReportPeriod period, String agencyId, Collection<String> agencyIds, boolean fromSummary) {
     Instant asOf = asOf(period);
-    Map<Index766Formula, long[]> counts = dossierCounts(period, asOf, agencyIds);
+    Map<Index766Formula, long[]> counts = fromSummary ? summary.counts(period, asOf, agencyIds)
+        : dossierCounts(period, asOf, agencyIds);
     List<Procedure> offered = catalog.search(new ProcedureFilter(null, null, agencyId, null, period.to()));
     counts.put(Index766Formula.PROCEDURES_PUBLISHED,
         new long[] {offered.stream().filter(Procedure::verified).count(), offered.size(), 0});

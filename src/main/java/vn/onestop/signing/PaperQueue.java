@@ -39,8 +39,10 @@ import vn.onestop.document.StoredDocument;
  * transaction, so the job exists exactly when the step committed. After the commit a worker produces
  * the PDF, signs it and stores it, in its own transaction; a failure (token missing, signing service
  * down, certificate expired in between) is retried with a doubling delay and, after
- * {@code max-attempts}, the job is FAILED: logged at ERROR, counted ({@code onestop.papers.failed})
- * and listed for supervisors at {@code GET /api/staff/papers/failed}, where it can be retried.
+ * {@code max-attempts}, the job is FAILED: logged at ERROR, counted ({@code onestop.papers.failed}),
+ * listed for supervisors at {@code GET /api/staff/papers/failed}, where it can be retried, and raised as
+ * an incident on the dossier's process instance that Cockpit shows ({@link PaperIncidents}; resolved
+ * when a retry signs the paper).
  * Nodes sharing one database take jobs with {@code FOR UPDATE SKIP LOCKED}, so each runs once.
  * Not an engine job on purpose: the models stay as the designers drew them, and the same worker
  * serves papers printed from the REST API.
@@ -58,13 +60,14 @@ public class PaperQueue implements PendingPapers {
   private final ElectronicResults results;
   private final CertifiedCopies certifiedCopies;
   private final ObjectMapper json;
+  private final PaperIncidents incidents;
   private final TransactionTemplate newTransaction;
   private final ExecutorService executor;
   private final Counter failed;
 
   public PaperQueue(JdbcTemplate jdbc, SigningProperties properties, PaperSealing sealing, PaperAgencies agencies, Slips slips,
-      ElectronicResults results, CertifiedCopies certifiedCopies, ObjectMapper json, PlatformTransactionManager transactions,
-      MeterRegistry meters) {
+      ElectronicResults results, CertifiedCopies certifiedCopies, ObjectMapper json, PaperIncidents incidents,
+      PlatformTransactionManager transactions, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.properties = properties;
     this.sealing = sealing;
@@ -73,6 +76,7 @@ public class PaperQueue implements PendingPapers {
     this.results = results;
     this.certifiedCopies = certifiedCopies;
     this.json = json;
+    this.incidents = incidents;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     AtomicInteger n = new AtomicInteger();
@@ -164,7 +168,10 @@ public class PaperQueue implements PendingPapers {
             (String) job.get("action"));
         StoredDocument doc = SigningContext.with(context, () -> produce(job));
         jdbc.update("UPDATE onestop.paper_job SET status = 'DONE', attempts = attempts + 1, done_at = now(), document_id = ?,"
-            + " last_error = NULL WHERE id = ?", doc == null ? null : doc.id(), id);
+            + " last_error = NULL, incident_id = NULL WHERE id = ?", doc == null ? null : doc.id(), id);
+        if (job.get("incident_id") != null) {
+          incidents.resolve((String) job.get("incident_id"));
+        }
       });
     } catch (RuntimeException e) {
       recordFailure(id, e);
@@ -199,6 +206,7 @@ public class PaperQueue implements PendingPapers {
     int n = attempts == null ? 1 : attempts;
     if (n >= properties.getQueue().getMaxAttempts()) {
       newTransaction.executeWithoutResult(status -> jdbc.update("UPDATE onestop.paper_job SET status = 'FAILED' WHERE id = ?", id));
+      openIncident(id, n, e);
       failed.increment();
       log.error("Paper job {} FAILED after {} attempts (listed at /api/staff/papers/failed): {}", id, n, message, e);
     } else {
@@ -206,6 +214,22 @@ public class PaperQueue implements PendingPapers {
       newTransaction.executeWithoutResult(status -> jdbc.update("UPDATE onestop.paper_job SET next_attempt_at = ? WHERE id = ?",
           Timestamp.from(EngineTime.wallNow().plus(delay)), id));
       log.warn("Paper job {} attempt {} failed, retry in {}: {}", id, n, delay, message);
+    }
+  }
+
+  /** The incident of a failed job, in its own transaction: the job stays FAILED if the engine refuses it. */
+  private void openIncident(long id, int attempts, RuntimeException cause) {
+    try {
+      newTransaction.executeWithoutResult(status -> {
+        Map<String, Object> job = jdbc.queryForMap("SELECT dossier_id, paper, incident_id FROM onestop.paper_job WHERE id = ?", id);
+        if (job.get("incident_id") == null) {
+          String incident = incidents.open(id, ((Number) job.get("dossier_id")).longValue(),
+              Paper.valueOf((String) job.get("paper")), attempts, cause);
+          jdbc.update("UPDATE onestop.paper_job SET incident_id = ? WHERE id = ?", incident, id);
+        }
+      });
+    } catch (RuntimeException ex) {
+      log.error("Paper job {}: the incident could not be opened", id, ex);
     }
   }
 

@@ -116,6 +116,9 @@ public class OpenApiConfiguration {
     e.put("GET /api/index-766/dossiers", new Endpoint("Các hồ sơ làm giảm điểm một thành phần của chỉ số 766", null));
     e.put("GET /api/index-766/export.csv", new Endpoint("Chỉ số 766, tệp CSV", null));
     e.put("GET /api/index-766/export.xlsx", new Endpoint("Chỉ số 766, tệp Excel", null));
+    e.put("GET /api/reports/periodic/{period}", new Endpoint("Số liệu báo cáo định kỳ (quý 2025-Q3, sáu tháng 2025-H1, năm 2025)", null));
+    e.put("GET /api/reports/periodic/{period}.docx", new Endpoint("Báo cáo định kỳ kiểm soát TTHC, một cửa: tệp Word để chỉnh sửa, trình ký", null));
+    e.put("GET /api/reports/periodic/{period}.pdf", new Endpoint("Báo cáo định kỳ kiểm soát TTHC, một cửa: tệp PDF", null));
     e.put("GET /api/plan/tasks", new Endpoint("Nhiệm vụ của kế hoạch kiểm soát TTHC: tình trạng và chỉ số so với chỉ tiêu", null));
     return Map.copyOf(e);
   }

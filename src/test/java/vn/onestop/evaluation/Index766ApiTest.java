@@ -63,6 +63,7 @@ class Index766ApiTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcedureCatalog catalog;
+  @Autowired Index766Service service;
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
@@ -133,6 +134,22 @@ class Index766ApiTest {
     HttpResponse<String> csv = get("/api/index-766/export.csv?agency=" + AGENCY + "&period=2025-10");
     assertThat(csv.body()).contains("Nhóm chỉ số", "Tiến độ, kết quả giải quyết", "Tổng điểm");
     assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("chi-so-766-quang-tin-2025-10.csv");
+  }
+
+  /** Whole months read the monthly summary (V122): the same figures as the rows, for a month and a quarter. */
+  @Test
+  void theMonthlySummaryGivesTheSameFiguresAsTheRows() {
+    for (String period : List.of("2025-10", "2025-Q4", "2025")) {
+      vn.onestop.report.ReportPeriod p = vn.onestop.report.ReportPeriod.parse(period, null, null);
+      Index766 fromSummary = service.compute(p, AGENCY, List.of(AGENCY), true);
+      Index766 fromRows = service.compute(p, AGENCY, List.of(AGENCY), false);
+      assertThat(fromSummary).as(period).isEqualTo(fromRows);
+    }
+    jdbc.update("UPDATE onestop.dossier SET late = true, rating = 'NOT_SATISFIED' WHERE code = 'I766T-R1'");
+    jdbc.update("UPDATE onestop.feedback SET dossier_code = 'I766T-R3' WHERE code = 'I766T-F1'");
+    vn.onestop.report.ReportPeriod october = vn.onestop.report.ReportPeriod.parse("2025-10", null, null);
+    assertThat(service.compute(october, AGENCY, List.of(AGENCY), true))
+        .isEqualTo(service.compute(october, AGENCY, List.of(AGENCY), false));
   }
 
   static BigDecimal score(long numerator, long denominator, int max, int threshold) {

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.onestop.catalog.CatalogFiles;
 import vn.onestop.catalog.CatalogProperties;
@@ -47,23 +45,12 @@ public final class KpiBenchmark {
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     Path dir = Path.of("target", "kpi-bench-pg").toAbsolutePath();
     boolean fresh = !dir.toFile().exists();
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-        .setDataDirectory(dir).setCleanDataDirectory(false).setRegisterShutdownHook(false)
-        .setPGStartupWait(Duration.ofSeconds(120))
-        .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
-        .setServerConfig("full_page_writes", "off")
-        .setServerConfig("shared_buffers", "1GB").setServerConfig("work_mem", "64MB")
-        .setServerConfig("maintenance_work_mem", "512MB").setServerConfig("max_wal_size", "4GB")
-        .setServerConfig("max_parallel_workers_per_gather", "2")
-        .start()) {
+    try (EmbeddedPostgres pg = BenchDatabase.start(dir)) {
       DataSource ds = pg.getPostgresDatabase();
       JdbcTemplate jdbc = new JdbcTemplate(ds);
       System.out.println("PostgreSQL " + jdbc.queryForObject("SHOW server_version", String.class) + ", data " + dir
           + (fresh ? " (new)" : " (reused)"));
-      Flyway flyway = Flyway.configure().dataSource(ds).schemas("onestop").defaultSchema("onestop").createSchemas(true)
-          .locations("classpath:db/migration").outOfOrder(true).load();
-      flyway.repair(); // a benchmark database only: accept edited migrations' checksums
-      flyway.migrate();
+      BenchDatabase.migrate(ds);
       Organisation organisation = new Organisation(CatalogFiles.load(CatalogProperties.defaults()));
       long have = jdbc.queryForObject("SELECT count(*) FROM onestop.dossier", Long.class);
       if (have != dossiers) {

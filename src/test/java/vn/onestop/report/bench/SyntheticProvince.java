@@ -13,11 +13,11 @@ import vn.onestop.catalog.AgencyLevel;
  * 5 % not), 40 % with a fee (half paid online), 92 % digitised, 85 % electronic results, 8 % with a
  * supplement request, half of the dossiers received after 10 December still running.
  */
-final class SyntheticProvince {
+public final class SyntheticProvince {
 
   private SyntheticProvince() {}
 
-  static String agencies(List<Agency> agencies) {
+  public static String agencies(List<Agency> agencies) {
     StringBuilder values = new StringBuilder();
     int idx = 0;
     for (Agency a : agencies) {
@@ -33,7 +33,7 @@ final class SyntheticProvince {
         + " INSERT INTO bench_agency VALUES " + values + ";";
   }
 
-  static final String DOSSIERS = """
+  public static final String DOSSIERS = """
       DROP TABLE IF EXISTS bench_proc;
       CREATE TABLE bench_proc AS
         SELECT i AS idx, '1.00' || (1000 + i) AS code,
