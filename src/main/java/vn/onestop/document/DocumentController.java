@@ -171,7 +171,9 @@ class DocumentController {
       case "03" -> slips.refusal(dossierId);
       case "04" -> slips.apology(dossierId);
       case "05" -> slips.processControl(dossierId);
-      default -> throw ApiException.badRequest("form", "Slips are 01 to 05 (the log book, 06, is /api/documents/log-book)");
+      case "stop-notice" -> slips.stopNotice(dossierId);
+      default -> throw ApiException.badRequest("form", "Phiếu là 01 (tiếp nhận), 02 (bổ sung), 03 (từ chối), 04 (xin lỗi),"
+          + " 05 (kiểm soát quá trình) hoặc stop-notice (thông báo dừng giải quyết); sổ theo dõi hồ sơ là /api/documents/log-book");
     };
   }
 
