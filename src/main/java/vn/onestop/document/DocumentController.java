@@ -44,10 +44,12 @@ class DocumentController {
   private final ApplicantDataStore dataStore;
   private final IdentityService identityService;
   private final StaffScope scope;
+  private final LogBook logBook;
 
   DocumentController(DocumentStore documents, Digitisation digitisation, Slips slips, ApplicantDataStore dataStore,
-      IdentityService identityService, StaffScope scope) {
+      IdentityService identityService, StaffScope scope, LogBook logBook) {
     this.scope = scope;
+    this.logBook = logBook;
     this.documents = documents;
     this.digitisation = digitisation;
     this.slips = slips;
@@ -135,7 +137,7 @@ class DocumentController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     actor();
     scope.requireAgency(agency);
-    byte[] pdf = slips.logBook(agency, from, to);
+    byte[] pdf = logBook.print(agency, from, to);
     return pdf(pdf, "so-theo-doi-" + agency + "-" + from + "-" + to + ".pdf");
   }
 

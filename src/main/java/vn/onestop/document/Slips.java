@@ -3,7 +3,6 @@ package vn.onestop.document;
 import vn.onestop.process.EngineTime;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,8 @@ import vn.onestop.rules.SlipForm;
  * 01/2018/TT-VPCP Art. 9 until 30/06/2025 — 01 receipt and appointment, 02 supplement request, 03
  * refusal, 04 apology and new appointment, 05 process-control slip, 06 log book — and Circular
  * 03/2025/TT-VPCP Appendix I after — the same with 04 the apology and request to extend the handling
- * time, 05 the new notice of stopping the handling, 06 the process-control slip, 07 the log book. The
+ * time, 05 the new notice of stopping the handling, 06 the process-control slip, 07 the log book
+ * ({@link LogBook}). The
  * number and title printed come from the rule set; each slip is A5 with the dossier's QR code (the log
  * book A4), reads its facts from the register, is stored as a SLIP document of the dossier and is
  * returned. Stored components keep stable keys whatever the number printed ({@link #KEYS}: Circular
@@ -221,55 +221,6 @@ public class Slips {
     }
   }
 
-  /**
-   * Sổ theo dõi hồ sơ (Circular 01/2018 form 06, Circular 03/2025 form 07: the form of the rule set in
-   * force on the period's last day) of one receiving agency for a period (days inclusive, Vietnam time),
-   * A4 landscape. Numbering runs through the year and never restarts mid-year (Circular 01/2018
-   * Art. 10.2c): the number is the dossier's rank among the agency's dossiers received that year.
-   * Not stored: it is a report over many dossiers.
-   */
-  public byte[] logBook(String agencyId, LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new DocumentRejectedException("to", "The period ends (" + to + ") before it starts (" + from + ")");
-    }
-    ZoneId zone = EngineTime.ZONE;
-    Instant start = from.atStartOfDay(zone).toInstant();
-    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-    Instant yearStart = LocalDate.of(from.getYear(), 1, 1).atStartOfDay(zone).toInstant();
-    List<DossierQueries.LogBookLine> rows = register.logBook(agencyId, yearStart, start, end);
-    PDRectangle a4Landscape = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
-    RuleSet rules = ruleSets.on(to);
-    RuleSet.Form form = rules.form(SlipForm.LOG_BOOK);
-    try (PdfCanvas c = new PdfCanvas(fonts, a4Landscape, 12, form.title())) {
-      c.paragraph(form.label() + " (" + rules.forms().circular() + ")", SMALL, false, PdfCanvas.Align.RIGHT);
-      c.paragraph(agencyName(agencyId).toUpperCase(Locale.forLanguageTag("vi")), 10, true, PdfCanvas.Align.LEFT);
-      c.gap(4);
-      c.paragraph(form.title().toUpperCase(VI), 14, true, PdfCanvas.Align.CENTER);
-      c.paragraph("Từ ngày " + VietnameseTime.date(from) + " đến ngày " + VietnameseTime.date(to), 10, false,
-          PdfCanvas.Align.CENTER);
-      c.gap(6);
-      List<List<String>> table = new ArrayList<>();
-      for (DossierQueries.LogBookLine line : rows) {
-        DossierRow r = line.dossier();
-        String code = r.code() == null ? "#" + r.id() : r.code();
-        String address = nullToEmpty(r.applicantAddress()) + (r.applicantPhone() == null ? "" : "; ĐT " + r.applicantPhone());
-        table.add(List.of(String.valueOf(line.number()), code, r.procedureName(), "01", r.applicantName(), address,
-            agencyName(r.handlingAgencyId()), VietnameseTime.dateTime(r.receivedAt()), VietnameseTime.dateTime(r.originalDueAt()),
-            line.transferredAt() == null ? "" : VietnameseTime.dateTime(line.transferredAt()),
-            r.returnedAt() == null ? "" : VietnameseTime.dateTime(r.returnedAt()), "", r.late() ? "Quá hạn" : ""));
-      }
-      c.table(new float[] {0.035f, 0.11f, 0.14f, 0.045f, 0.09f, 0.1f, 0.1f, 0.07f, 0.07f, 0.07f, 0.07f, 0.05f, 0.05f},
-          List.of("TT", "Mã hồ sơ", "Tên TTHC", "Số lượng (bộ)", "Tên cá nhân, tổ chức", "Địa chỉ, số điện thoại",
-              "Cơ quan chủ trì giải quyết", "Nhận hồ sơ", "Hẹn trả kết quả", "Chuyển hồ sơ đến cơ quan giải quyết",
-              "Trả kết quả", "Ký nhận", "Ghi chú"),
-          table, 6.5f);
-      if (table.isEmpty()) {
-        c.paragraph("Không có hồ sơ nào được tiếp nhận trong kỳ.", 9, false, PdfCanvas.Align.LEFT);
-      }
-      return c.finish();
-    }
-  }
-
   /** The latest stored version of a slip of the dossier (component {@code slip-0N}), if printed. */
   public Optional<StoredDocument> latest(long dossierId, String form) {
     return documents.versions(dossierId, "slip-" + form, DocumentKind.SLIP).stream().reduce((a, b) -> b);
@@ -392,7 +343,7 @@ public class Slips {
         "mau-so-" + form.number() + "-" + (d.code() != null ? d.code() : "hs" + d.id()) + ".pdf", pdf));
   }
 
-  private static String nullToEmpty(String s) {
+  static String nullToEmpty(String s) {
     return s == null ? "" : s;
   }
 

@@ -44,6 +44,7 @@ import vn.onestop.catalog.Procedure;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.document.DocumentRejectedException;
 import vn.onestop.document.DocumentStore;
+import vn.onestop.document.LogBook;
 import vn.onestop.document.Slips;
 import vn.onestop.document.StoredDocument;
 import vn.onestop.process.EngineTime;
@@ -69,6 +70,7 @@ class RuleSetsByDateTest extends DossierFlowTestSupport {
   @Autowired RuleSets ruleSets;
   @Autowired Deadlines deadlines;
   @Autowired Slips slips;
+  @Autowired LogBook logBook;
   @Autowired DocumentStore documents;
   @Autowired JdbcTemplate jdbc;
   @Autowired RepositoryService repositoryService;
@@ -204,8 +206,8 @@ class RuleSetsByDateTest extends DossierFlowTestSupport {
     String newAgency = row(acceptedOn(NEW_DAY)).receivingAgencyId();
     LocalDate oldDay = LocalDate.parse(OLD_DAY.substring(0, 10));
     LocalDate newDay = LocalDate.parse(NEW_DAY.substring(0, 10));
-    assertThat(text(slips.logBook(oldAgency, oldDay, oldDay))).contains("Mẫu số 06 (Thông tư 01/2018/TT-VPCP)");
-    assertThat(text(slips.logBook(newAgency, newDay, newDay))).contains("Mẫu số 07 (Thông tư 03/2025/TT-VPCP)");
+    assertThat(text(logBook.print(oldAgency, oldDay, oldDay))).contains("Mẫu số 06 (Thông tư 01/2018/TT-VPCP)");
+    assertThat(text(logBook.print(newAgency, newDay, newDay))).contains("Mẫu số 07 (Thông tư 03/2025/TT-VPCP)");
   }
 
   // ------------------------------------------------------------------------------------ rules without a form
