@@ -246,11 +246,16 @@ public class WorkingCalendar {
    * </ul>
    */
   public Instant transferDeadline(Instant receivedAt) {
+    return transferDeadline(receivedAt, properties.transferCutOff());
+  }
+
+  /** The same with the cut-off a dossier's rule set gives ({@code rules/<id>.yaml}, rule {@code transfer}). */
+  public Instant transferDeadline(Instant receivedAt, LocalTime cutOff) {
     LocalDate date = localDate(receivedAt);
     if (!isWorkingDay(date)) {
       return at(nextWorkingDay(date), lastSessionEnd());
     }
-    if (!isAfterCutOff(receivedAt)) {
+    if (!receivedAt.atZone(ZONE).toLocalTime().isAfter(cutOff)) {
       return at(date, lastSessionEnd());
     }
     return at(nextWorkingDay(date), properties.transferNextDayBy());

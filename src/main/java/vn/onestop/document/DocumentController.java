@@ -44,10 +44,12 @@ class DocumentController {
   private final ApplicantDataStore dataStore;
   private final IdentityService identityService;
   private final StaffScope scope;
+  private final LogBook logBook;
 
   DocumentController(DocumentStore documents, Digitisation digitisation, Slips slips, ApplicantDataStore dataStore,
-      IdentityService identityService, StaffScope scope) {
+      IdentityService identityService, StaffScope scope, LogBook logBook) {
     this.scope = scope;
+    this.logBook = logBook;
     this.documents = documents;
     this.digitisation = digitisation;
     this.slips = slips;
@@ -135,7 +137,7 @@ class DocumentController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     actor();
     scope.requireAgency(agency);
-    byte[] pdf = slips.logBook(agency, from, to);
+    byte[] pdf = logBook.print(agency, from, to);
     return pdf(pdf, "so-theo-doi-" + agency + "-" + from + "-" + to + ".pdf");
   }
 
@@ -171,7 +173,9 @@ class DocumentController {
       case "03" -> slips.refusal(dossierId);
       case "04" -> slips.apology(dossierId);
       case "05" -> slips.processControl(dossierId);
-      default -> throw ApiException.badRequest("form", "Slips are 01 to 05 (the log book, 06, is /api/documents/log-book)");
+      case "stop-notice" -> slips.stopNotice(dossierId);
+      default -> throw ApiException.badRequest("form", "Phiếu là 01 (tiếp nhận), 02 (bổ sung), 03 (từ chối), 04 (xin lỗi),"
+          + " 05 (kiểm soát quá trình) hoặc stop-notice (thông báo dừng giải quyết); sổ theo dõi hồ sơ là /api/documents/log-book");
     };
   }
 

@@ -3,10 +3,10 @@ package vn.onestop.document;
 import vn.onestop.process.EngineTime;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import vn.onestop.register.DossierQueries;
@@ -19,14 +19,22 @@ import vn.onestop.catalog.Organisation;
 import vn.onestop.catalog.Procedure;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.catalog.RequiredDocument;
+import vn.onestop.rules.RuleSet;
+import vn.onestop.rules.RuleSets;
+import vn.onestop.rules.SlipForm;
 
 /**
- * The printed forms of Circular 01/2018/TT-VPCP Art. 9 — 01 receipt and appointment, 02 supplement
- * request, 03 refusal, 04 apology and new appointment, 05 process-control slip on A5 with the
- * dossier's QR code, and the 06 log book on A4. Each reads its facts from the register, is stored as
- * a SLIP document of the dossier (component {@code slip-0N}; printing again adds a version) and is
- * returned. The wording follows the Circular's appendix as far as it is known here (the appendix
- * itself is not in the project's reference text), so headings and labels may need an official check.
+ * The printed forms of the dossier's rule set ({@code rules/<id>.yaml}, {@code forms}): Circular
+ * 01/2018/TT-VPCP Art. 9 until 30/06/2025 — 01 receipt and appointment, 02 supplement request, 03
+ * refusal, 04 apology and new appointment, 05 process-control slip, 06 log book — and Circular
+ * 03/2025/TT-VPCP Appendix I after — the same with 04 the apology and request to extend the handling
+ * time, 05 the new notice of stopping the handling, 06 the process-control slip, 07 the log book
+ * ({@link LogBook}). The
+ * number and title printed come from the rule set; each slip is A5 with the dossier's QR code (the log
+ * book A4), reads its facts from the register, is stored as a SLIP document of the dossier and is
+ * returned. Stored components keep stable keys whatever the number printed ({@link #KEYS}: Circular
+ * 01/2018's numbers, {@code stop-notice}); printing again adds a version. The wording follows the
+ * appendices as far as they are known here, so headings and labels may need an official check.
  */
 @Component("slips")
 public class Slips {
@@ -34,15 +42,22 @@ public class Slips {
   static final float BODY = 9f;
   static final float SMALL = 7.5f;
   static final float QR_SIZE = 92f;
+  static final Locale VI = Locale.forLanguageTag("vi");
 
   private final DossierQueries register;
   private final DocumentStore documents;
   private final Organisation organisation;
   private final ProcedureCatalog catalog;
   private final PdfFonts fonts;
+  private final RuleSets ruleSets;
+
+  /** The stable key of each slip: component {@code slip-<key>} and {@code /api/documents/dossiers/{id}/slips/<key>}. */
+  public static final Map<SlipForm, String> KEYS = Map.of(SlipForm.RECEIPT, "01", SlipForm.SUPPLEMENT_REQUEST, "02",
+      SlipForm.REFUSAL, "03", SlipForm.APOLOGY, "04", SlipForm.PROCESS_CONTROL, "05", SlipForm.STOP_NOTICE, "stop-notice");
 
   public Slips(DossierQueries register, DocumentStore documents, Organisation organisation, ProcedureCatalog catalog,
-      PdfFonts fonts) {
+      PdfFonts fonts, RuleSets ruleSets) {
+    this.ruleSets = ruleSets;
     this.register = register;
     this.documents = documents;
     this.organisation = organisation;
@@ -54,8 +69,8 @@ public class Slips {
   @Transactional
   public StoredDocument receipt(long dossierId) {
     DossierRow d = dossier(dossierId);
-    String title = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ";
-    try (PdfCanvas c = slip("01", title, d, d.receivingAgencyId(), d.receivedAt())) {
+    RuleSet.Form form = form(d, SlipForm.RECEIPT);
+    try (PdfCanvas c = slip(form, d, d.receivingAgencyId(), d.receivedAt())) {
       c.paragraph(agencyName(d.receivingAgencyId()) + " tiếp nhận hồ sơ của: " + d.applicantName(), BODY, false, PdfCanvas.Align.LEFT);
       applicant(c, d);
       c.field("Nội dung yêu cầu giải quyết:", d.procedureName() + " (mã thủ tục " + d.procedureCode() + ")", BODY);
@@ -74,7 +89,7 @@ public class Slips {
       c.field("Vào Sổ theo dõi hồ sơ, Quyển số:", received.atZone(EngineTime.ZONE).getYear() + ", Số thứ tự: "
           + register.logBookNumber(d.id()), BODY);
       signatures(c, "NGƯỜI NỘP HỒ SƠ", d.applicantName(), "NGƯỜI TIẾP NHẬN HỒ SƠ", "");
-      return save(d, "01", title, c.finish());
+      return save(d, form, c.finish());
     }
   }
 
@@ -86,14 +101,15 @@ public class Slips {
             "No supplement request with id " + supplementRequestId));
     DossierRow d = dossier(r.dossierId());
     String agency = r.agencyId();
-    String title = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ";
-    try (PdfCanvas c = slip("02", title, d, agency, r.requestedAt())) {
+    RuleSet.Form form = form(d, SlipForm.SUPPLEMENT_REQUEST);
+    try (PdfCanvas c = slip(form, d, agency, r.requestedAt())) {
       c.field("Hồ sơ của:", d.applicantName(), BODY);
       applicant(c, d);
       c.field("Nội dung yêu cầu giải quyết:", d.procedureName() + " (mã thủ tục " + d.procedureCode() + ")", BODY);
       c.field("Ngày nộp hồ sơ:", VietnameseTime.dateTime(d.submittedAt()), BODY);
       c.field("Ngày yêu cầu bổ sung:", VietnameseTime.dateTime(r.requestedAt()), BODY);
-      c.field("Giai đoạn:", "HANDLING".equals(r.stage()) ? "Trong quá trình giải quyết (Điều 19.4 Nghị định 61/2018)"
+      c.field("Giai đoạn:", "HANDLING".equals(r.stage())
+          ? "Trong quá trình giải quyết (" + ruleSet(d).source("supplementNotice") + ")"
           : "Tiếp nhận hồ sơ (Điều 15, 17 Nghị định 61/2018)", BODY);
       c.gap(3);
       c.paragraph("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:", BODY, true, PdfCanvas.Align.LEFT);
@@ -102,7 +118,7 @@ public class Slips {
       c.paragraph("Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ " + agencyName(agency)
           + " để được hướng dẫn.", BODY, false, PdfCanvas.Align.LEFT);
       signatures(c, null, null, "NGƯỜI HƯỚNG DẪN", nullToEmpty(r.requestedBy()));
-      return save(d, "02", title, c.finish());
+      return save(d, form, c.finish());
     }
   }
 
@@ -110,8 +126,8 @@ public class Slips {
   @Transactional
   public StoredDocument refusal(long dossierId) {
     DossierRow d = dossier(dossierId);
-    String title = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ";
-    try (PdfCanvas c = slip("03", title, d, d.receivingAgencyId(), null)) {
+    RuleSet.Form form = form(d, SlipForm.REFUSAL);
+    try (PdfCanvas c = slip(form, d, d.receivingAgencyId(), null)) {
       c.paragraph(agencyName(d.receivingAgencyId()) + " tiếp nhận hồ sơ của: " + d.applicantName(), BODY, false,
           PdfCanvas.Align.LEFT);
       applicant(c, d);
@@ -122,11 +138,14 @@ public class Slips {
       c.field("Lý do:", d.refusalReason() == null ? "…" : d.refusalReason(), BODY);
       c.paragraph("Xin thông báo để Ông/Bà được biết và thực hiện.", BODY, false, PdfCanvas.Align.LEFT);
       signatures(c, null, null, "NGƯỜI TIẾP NHẬN HỒ SƠ", "");
-      return save(d, "03", title, c.finish());
+      return save(d, form, c.finish());
     }
   }
 
-  /** Mẫu số 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả (Decree 61/2018 Art. 19.9; only one is allowed). */
+  /**
+   * Mẫu số 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả (Decree 61/2018 Art. 19.9), or under Circular
+   * 03/2025 the apology and request to extend the handling time (rule {@code apology.requestsExtension}).
+   */
   @Transactional
   public StoredDocument apology(long dossierId) {
     DossierRow d = dossier(dossierId);
@@ -134,8 +153,9 @@ public class Slips {
         new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "dossierId",
             "Dossier " + dossierId + " has no apology in the register: record it before printing form 04"));
     String agency = a.agencyId();
-    String title = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";
-    try (PdfCanvas c = slip("04", title, d, agency, a.issuedAt())) {
+    RuleSet.Form form = form(d, SlipForm.APOLOGY);
+    boolean extension = ruleSet(d).apologyRequestsExtension();
+    try (PdfCanvas c = slip(form, d, agency, a.issuedAt())) {
       c.paragraph("Ngày " + VietnameseTime.date(d.receivedAt()) + ", " + agencyName(d.receivingAgencyId())
           + " tiếp nhận giải quyết hồ sơ của Ông/Bà " + d.applicantName() + ".", BODY, false, PdfCanvas.Align.LEFT);
       c.field("Nội dung yêu cầu giải quyết:", d.procedureName() + " (mã thủ tục " + d.procedureCode() + ")", BODY);
@@ -144,12 +164,36 @@ public class Slips {
       c.paragraph("Tuy nhiên đến nay, " + agencyName(agency) + " chưa trả kết quả giải quyết hồ sơ của Ông/Bà.", BODY,
           false, PdfCanvas.Align.LEFT);
       c.field("Lý do:", a.reason(), BODY);
-      c.paragraph("Sự chậm trễ này đã gây phiền hà cho Ông/Bà. " + agencyName(agency) + " xin lỗi Ông/Bà và sẽ trả kết quả"
-          + " giải quyết hồ sơ cho Ông/Bà vào: " + VietnameseTime.dateTime(a.newDueAt()) + ".", BODY, false,
-          PdfCanvas.Align.LEFT);
+      c.paragraph("Sự chậm trễ này đã gây phiền hà cho Ông/Bà. " + agencyName(agency) + " xin lỗi Ông/Bà và "
+          + (extension ? "đề nghị gia hạn thời gian giải quyết hồ sơ đến: " : "sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào: ")
+          + VietnameseTime.dateTime(a.newDueAt()) + ".", BODY, false, PdfCanvas.Align.LEFT);
       c.paragraph("Mong nhận được sự thông cảm của Ông/Bà.", BODY, false, PdfCanvas.Align.LEFT);
       signatures(c, null, null, "THỦ TRƯỞNG CƠ QUAN", nullToEmpty(a.issuedBy()));
-      return save(d, "04", title, c.finish());
+      return save(d, form, c.finish());
+    }
+  }
+
+  /**
+   * Thông báo dừng giải quyết hồ sơ (Circular 03/2025 form 05): the handling stopped because the applicant
+   * did not complete the dossier in time. Only rule sets whose rule {@code stopNotice} says so have it.
+   */
+  @Transactional
+  public StoredDocument stopNotice(long dossierId) {
+    DossierRow d = dossier(dossierId);
+    RuleSet.Form form = ruleSet(d).forms().find(SlipForm.STOP_NOTICE).orElseThrow(() -> new DocumentRejectedException(
+        "form", "Hồ sơ " + d.codeOrId() + " theo " + ruleSet(d).shortName() + ": không có mẫu thông báo dừng giải quyết"));
+    try (PdfCanvas c = slip(form, d, d.receivingAgencyId(), d.finishedAt())) {
+      c.paragraph(agencyName(d.receivingAgencyId()) + " thông báo về hồ sơ của: " + d.applicantName(), BODY, false,
+          PdfCanvas.Align.LEFT);
+      applicant(c, d);
+      c.field("Nội dung yêu cầu giải quyết:", d.procedureName() + " (mã thủ tục " + d.procedureCode() + ")", BODY);
+      c.field("Ngày tiếp nhận:", VietnameseTime.dateTime(d.receivedAt() != null ? d.receivedAt() : d.submittedAt()), BODY);
+      c.field("Ngày dừng giải quyết:", VietnameseTime.dateTime(d.finishedAt()), BODY);
+      c.paragraph("Hồ sơ đã được yêu cầu bổ sung, hoàn thiện nhưng Ông/Bà chưa bổ sung trong thời hạn, nên việc giải quyết"
+          + " hồ sơ được dừng lại.", BODY, false, PdfCanvas.Align.LEFT);
+      c.paragraph("Xin thông báo để Ông/Bà được biết.", BODY, false, PdfCanvas.Align.LEFT);
+      signatures(c, null, null, "NGƯỜI TIẾP NHẬN HỒ SƠ", "");
+      return save(d, form, c.finish());
     }
   }
 
@@ -157,9 +201,10 @@ public class Slips {
   @Transactional
   public StoredDocument processControl(long dossierId) {
     DossierRow d = dossier(dossierId);
-    String title = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ";
-    try (PdfCanvas c = slip("05", title, d, d.receivingAgencyId(), null)) {
+    RuleSet.Form form = form(d, SlipForm.PROCESS_CONTROL);
+    try (PdfCanvas c = slip(form, d, d.receivingAgencyId(), null)) {
       c.field("Kèm theo hồ sơ của:", d.applicantName(), BODY);
+      c.field("Quy định áp dụng:", ruleSet(d).name(), BODY);
       c.field("Cơ quan (bộ phận) giải quyết hồ sơ:", agencyName(d.handlingAgencyId()), BODY);
       c.field("Nhận hồ sơ:", VietnameseTime.dateTime(d.receivedAt()) + "; hẹn trả: " + VietnameseTime.dateTime(d.dueAt()), BODY);
       c.gap(4);
@@ -172,53 +217,7 @@ public class Slips {
       c.table(new float[] {0.31f, 0.17f, 0.17f, 0.14f, 0.21f},
           List.of("Tên cơ quan giao, nhận", "Thời gian giao, nhận", "Hạn xử lý", "Kết quả", "Người thực hiện, ghi chú"),
           rows, SMALL);
-      return save(d, "05", title, c.finish());
-    }
-  }
-
-  /**
-   * Mẫu số 06 — Sổ theo dõi hồ sơ of one receiving agency for a period (days inclusive, Vietnam time),
-   * A4 landscape. Numbering runs through the year and never restarts mid-year (Circular 01/2018
-   * Art. 10.2c): the number is the dossier's rank among the agency's dossiers received that year.
-   * Not stored: it is a report over many dossiers.
-   */
-  public byte[] logBook(String agencyId, LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new DocumentRejectedException("to", "The period ends (" + to + ") before it starts (" + from + ")");
-    }
-    ZoneId zone = EngineTime.ZONE;
-    Instant start = from.atStartOfDay(zone).toInstant();
-    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-    Instant yearStart = LocalDate.of(from.getYear(), 1, 1).atStartOfDay(zone).toInstant();
-    List<DossierQueries.LogBookLine> rows = register.logBook(agencyId, yearStart, start, end);
-    PDRectangle a4Landscape = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
-    try (PdfCanvas c = new PdfCanvas(fonts, a4Landscape, 12, "Sổ theo dõi hồ sơ")) {
-      c.paragraph("Mẫu số 06 (Thông tư 01/2018/TT-VPCP)", SMALL, false, PdfCanvas.Align.RIGHT);
-      c.paragraph(agencyName(agencyId).toUpperCase(Locale.forLanguageTag("vi")), 10, true, PdfCanvas.Align.LEFT);
-      c.gap(4);
-      c.paragraph("SỔ THEO DÕI HỒ SƠ", 14, true, PdfCanvas.Align.CENTER);
-      c.paragraph("Từ ngày " + VietnameseTime.date(from) + " đến ngày " + VietnameseTime.date(to), 10, false,
-          PdfCanvas.Align.CENTER);
-      c.gap(6);
-      List<List<String>> table = new ArrayList<>();
-      for (DossierQueries.LogBookLine line : rows) {
-        DossierRow r = line.dossier();
-        String code = r.code() == null ? "#" + r.id() : r.code();
-        String address = nullToEmpty(r.applicantAddress()) + (r.applicantPhone() == null ? "" : "; ĐT " + r.applicantPhone());
-        table.add(List.of(String.valueOf(line.number()), code, r.procedureName(), "01", r.applicantName(), address,
-            agencyName(r.handlingAgencyId()), VietnameseTime.dateTime(r.receivedAt()), VietnameseTime.dateTime(r.originalDueAt()),
-            line.transferredAt() == null ? "" : VietnameseTime.dateTime(line.transferredAt()),
-            r.returnedAt() == null ? "" : VietnameseTime.dateTime(r.returnedAt()), "", r.late() ? "Quá hạn" : ""));
-      }
-      c.table(new float[] {0.035f, 0.11f, 0.14f, 0.045f, 0.09f, 0.1f, 0.1f, 0.07f, 0.07f, 0.07f, 0.07f, 0.05f, 0.05f},
-          List.of("TT", "Mã hồ sơ", "Tên TTHC", "Số lượng (bộ)", "Tên cá nhân, tổ chức", "Địa chỉ, số điện thoại",
-              "Cơ quan chủ trì giải quyết", "Nhận hồ sơ", "Hẹn trả kết quả", "Chuyển hồ sơ đến cơ quan giải quyết",
-              "Trả kết quả", "Ký nhận", "Ghi chú"),
-          table, 6.5f);
-      if (table.isEmpty()) {
-        c.paragraph("Không có hồ sơ nào được tiếp nhận trong kỳ.", 9, false, PdfCanvas.Align.LEFT);
-      }
-      return c.finish();
+      return save(d, form, c.finish());
     }
   }
 
@@ -234,9 +233,19 @@ public class Slips {
 
   // ---------------------------------------------------------------------------------------------
 
-  private PdfCanvas slip(String form, String title, DossierRow d, String agencyId, Instant issuedAt) {
-    PdfCanvas c = new PdfCanvas(fonts, PDRectangle.A5, 10, "Mẫu số " + form + " — " + title);
-    c.paragraph("Mẫu số " + form + " (Thông tư 01/2018/TT-VPCP)", SMALL - 1, false, PdfCanvas.Align.RIGHT);
+  /** The rule set the dossier recorded at reception: it chooses the forms. */
+  private RuleSet ruleSet(DossierRow d) {
+    return ruleSets.recorded(d.ruleSet(), d.submittedAt().atZone(EngineTime.ZONE).toLocalDate());
+  }
+
+  private RuleSet.Form form(DossierRow d, SlipForm slip) {
+    return ruleSet(d).form(slip);
+  }
+
+  private PdfCanvas slip(RuleSet.Form form, DossierRow d, String agencyId, Instant issuedAt) {
+    String title = form.title().toUpperCase(VI);
+    PdfCanvas c = new PdfCanvas(fonts, PDRectangle.A5, 10, form.label() + " — " + title);
+    c.paragraph(form.label() + " (" + ruleSet(d).forms().circular() + ")", SMALL - 1, false, PdfCanvas.Align.RIGHT);
     Optional<Agency> agency = agencyId == null ? Optional.empty() : organisation.find(agencyId);
     String parent = agency.map(Agency::parentId).flatMap(organisation::find).map(Agency::name).orElse("");
     Locale vi = Locale.forLanguageTag("vi");
@@ -254,7 +263,7 @@ public class Slips {
     if (d.applicantIdNumber() != null) {
       beside.add("Số định danh: " + d.applicantIdNumber());
     }
-    c.qrWithText(QrCodes.payload(d, "Mẫu số " + form + " — " + title), QR_SIZE, beside, BODY);
+    c.qrWithText(QrCodes.payload(d, form.label() + " — " + title), QR_SIZE, beside, BODY);
     c.gap(2);
     return c;
   }
@@ -328,12 +337,13 @@ public class Slips {
     return organisation.find(agencyId).map(Agency::name).orElse(agencyId);
   }
 
-  private StoredDocument save(DossierRow d, String form, String title, byte[] pdf) {
-    return documents.store(NewDocument.generated(d.id(), "slip-" + form, DocumentKind.SLIP, "Mẫu số " + form + " — " + title,
-        "mau-so-" + form + "-" + (d.code() != null ? d.code() : "hs" + d.id()) + ".pdf", pdf));
+  private StoredDocument save(DossierRow d, RuleSet.Form form, byte[] pdf) {
+    return documents.store(NewDocument.generated(d.id(), "slip-" + KEYS.get(form.slip()), DocumentKind.SLIP,
+        form.label() + " — " + form.title().toUpperCase(VI),
+        "mau-so-" + form.number() + "-" + (d.code() != null ? d.code() : "hs" + d.id()) + ".pdf", pdf));
   }
 
-  private static String nullToEmpty(String s) {
+  static String nullToEmpty(String s) {
     return s == null ? "" : s;
   }
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.onestop.calendar.WorkingCalendar;
 import vn.onestop.catalog.ResolvedLeg;
 import vn.onestop.catalog.StepBudgets;
+import vn.onestop.rules.RuleSet;
 
 /**
  * The deadlines of a dossier (thời hạn giải quyết), computed with the working calendar and handed to
@@ -58,18 +59,24 @@ public class Deadlines {
     return calendar.addWorkingDays(opening, BigDecimal.ONE);
   }
 
-  /** Decree 61/2018 Art. 19.9: the agency apologises at least one working day before the appointment. */
-  public Instant apologyTime(Instant appointment) {
-    return calendar.subtractWorkingDays(appointment, BigDecimal.ONE);
+  /**
+   * The apology is due the rule set's lead time before the appointment (rule {@code apology.leadWorkingDays};
+   * Decree 61/2018 Art. 19.9: at least one working day).
+   */
+  public Instant apologyTime(Instant appointment, RuleSet rules) {
+    return calendar.subtractWorkingDays(appointment, rules.apologyLeadDays());
   }
 
   public Instant after(Instant from, BigDecimal workingDays) {
     return calendar.addWorkingDays(from, workingDays);
   }
 
-  /** Decree 61/2018 Art. 18.2: paper dossiers reach the handling agency the same day, or the next morning after 15:00. */
-  public Instant transfer(Instant acceptedAt) {
-    return calendar.transferDeadline(acceptedAt);
+  /**
+   * Paper dossiers reach the handling agency the same day, or the next morning when received after the
+   * rule set's cut-off (rule {@code transfer}; Decree 61/2018 Art. 18.2: 15:00).
+   */
+  public Instant transfer(Instant acceptedAt, RuleSet rules) {
+    return calendar.transferDeadline(acceptedAt, rules.transferCutOff());
   }
 
   /** Due instants of the steps inside one agency's leg, from the leg's step budgets (e-PAR style). */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.onestop.catalog.Organisation;
 import vn.onestop.security.StaffScope;
 import vn.onestop.security.StaffUser;
+import vn.onestop.rules.RuleSet;
 import vn.onestop.web.ApiException;
 
 /**
@@ -39,9 +40,11 @@ public class DossierController {
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final StaffScope scope;
+  private final DossierRuleSets rules;
 
   public DossierController(DossierRows rows, Organisation organisation, IdentityService identityService,
-      RuntimeService runtimeService, StaffScope scope) {
+      RuntimeService runtimeService, StaffScope scope, DossierRuleSets rules) {
+    this.rules = rules;
     this.scope = scope;
     this.rows = rows;
     this.organisation = organisation;
@@ -52,7 +55,8 @@ public class DossierController {
   @GetMapping("/{code}")
   public DossierView get(@PathVariable String code) {
     DossierRow d = visible(code);
-    return new DossierView(d, rows.legs(d.id()), rows.events(d.id()));
+    RuleSet ruleSet = rules.of(d);
+    return new DossierView(d, new RuleSetRef(ruleSet.id(), ruleSet.name()), rows.legs(d.id()), rows.events(d.id()));
   }
 
   /** The applicant withdraws the dossier at the desk (rút hồ sơ); possible until the result is ready. */
@@ -92,6 +96,13 @@ public class DossierController {
     return d;
   }
 
-  /** A dossier as staff see it: the register row, its legs and its hand-overs (form 05). */
-  public record DossierView(DossierRow dossier, List<DossierRows.LegRow> legs, List<DossierQueries.HandOver> events) {}
+  /**
+   * A dossier as staff see it: the register row, the rule set it is handled by (recorded at reception),
+   * its legs and its hand-overs (the process-control slip).
+   */
+  public record DossierView(DossierRow dossier, RuleSetRef ruleSet, List<DossierRows.LegRow> legs,
+      List<DossierQueries.HandOver> events) {}
+
+  /** A rule set named: its id ({@code rules/<id>.yaml}, {@code GET /api/rule-sets/{id}}) and legal name. */
+  public record RuleSetRef(String id, String name) {}
 }

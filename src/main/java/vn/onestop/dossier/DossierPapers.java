@@ -108,6 +108,11 @@ public class DossierPapers {
     queue.enqueue(dossierId, Paper.PROCESS_CONTROL, Map.of(), "RETURNED");
   }
 
+  /** The notice of stopping the handling (Circular 03/2025 form 05), where the dossier's rule set has it. */
+  public void stopNotice(long dossierId) {
+    queue.enqueue(dossierId, Paper.STOP_NOTICE, Map.of(), "STOPPED");
+  }
+
   /** The digitisation step cannot complete while a required component lacks a file. */
   public void confirmDigitised(long dossierId, String actor) {
     try {

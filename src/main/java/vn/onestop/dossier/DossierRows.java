@@ -121,6 +121,7 @@ public class DossierRows {
       rs.getString("applicant_name"), rs.getString("applicant_id_number"), rs.getString("applicant_phone"),
       rs.getString("applicant_email"), rs.getString("applicant_address"), rs.getString("status"),
       rs.getString("outcome"), rs.getBigDecimal("resolution_days"), rs.getString("supplement_clock"),
+      rs.getString("rule_set"),
       instant(rs, "submitted_at"), instant(rs, "received_at"), instant(rs, "clock_started_at"),
       instant(rs, "original_due_at"), instant(rs, "due_at"), instant(rs, "finished_at"), instant(rs, "returned_at"),
       rs.getBoolean("late"), rs.getString("late_leg"), instant(rs, "apology_at"), rs.getBoolean("explanation_required"),

@@ -13,19 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param explanationDays        time to write the explanation (báo cáo giải trình) of a late dossier
  * @param uncollectedReminderDays after the appointment, when the applicant is reminded of an
  *                               uncollected result [no legal rule; DOMAIN.md §2.9]
- * @param supplementNoticeDays   Decree 61/2018 Art. 19.4: a supplement request during handling must
- *                               reach the applicant within this many working days of reception
+ * Limits a decree fixes are rules of the dossier's rule set ({@code rules/<id>.yaml}), not settings.
  */
 @ConfigurationProperties(prefix = "onestop.dossier")
 public record DossierSettings(BigDecimal receptionCheckDays, BigDecimal supplementWaitDays, BigDecimal explanationDays,
-    BigDecimal uncollectedReminderDays, BigDecimal supplementNoticeDays) {
+    BigDecimal uncollectedReminderDays) {
 
   public DossierSettings {
     receptionCheckDays = orDefault(receptionCheckDays, "0.5");
     supplementWaitDays = orDefault(supplementWaitDays, "20");
     explanationDays = orDefault(explanationDays, "2");
     uncollectedReminderDays = orDefault(uncollectedReminderDays, "5");
-    supplementNoticeDays = orDefault(supplementNoticeDays, "3");
   }
 
   private static BigDecimal orDefault(BigDecimal value, String fallback) {

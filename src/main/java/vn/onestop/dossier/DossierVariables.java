@@ -57,6 +57,11 @@ public final class DossierVariables {
   public static final String REQUIRED_DOCUMENTS = "requiredDocuments";
   /** The applicant's still-valid documents in the data store, offered for reuse (one per line). */
   public static final String REUSABLE_DOCUMENTS = "reusableDocuments";
+  /**
+   * The id of the rule set ({@code rules/<id>.yaml}) in force when the dossier came to the one-stop
+   * department: recorded once, with the register row, and kept to the end (never recomputed).
+   */
+  public static final String RULE_SET = "ruleSet";
   /** Lead handling agency id. */
   public static final String HANDLING_AGENCY_ID = "handlingAgencyId";
   /** True for procedures resolved on the spot (0 days). */

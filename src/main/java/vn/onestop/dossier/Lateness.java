@@ -16,10 +16,13 @@ import org.springframework.stereotype.Component;
 import vn.onestop.catalog.Organisation;
 import vn.onestop.process.EngineTime;
 import vn.onestop.process.WithoutAuthorization;
+import vn.onestop.rules.RuleSet;
+import vn.onestop.rules.SlipForm;
 
 /**
- * Lateness (trễ hạn, Decree 61/2018 Art. 19.9): the leg that answers for it, the apology with its one
- * new appointment (form 04) at least a working day before the appointment, the dossier marked late
+ * Lateness (trễ hạn, Decree 61/2018 Art. 19.9): the leg that answers for it, the apology with its new
+ * appointment (form 04; under Circular 03/2025 also the request to extend the handling time) before the
+ * appointment, as many as the dossier's rule set allows (rule {@code apology}), the dossier marked late
  * when the appointment passes, and the written explanation to the head.
  */
 @Component
@@ -35,9 +38,11 @@ class Lateness {
   private final DossierSettings settings;
   private final DossierNotices notices;
   private final DossierPapers papers;
+  private final DossierRuleSets rules;
 
   Lateness(DossierRows rows, Organisation organisation, Deadlines deadlines, EngineTime time, DossierSettings settings,
-      DossierNotices notices, DossierPapers papers) {
+      DossierNotices notices, DossierPapers papers, DossierRuleSets rules) {
+    this.rules = rules;
     this.rows = rows;
     this.organisation = organisation;
     this.deadlines = deadlines;
@@ -74,9 +79,11 @@ class Lateness {
     if (!newDue.isAfter(d.dueAt())) {
       throw new DossierInputException(NEW_DUE_DATE, "Ngày hẹn mới phải sau ngày hẹn hiện tại " + DossierNotices.format(d.dueAt()));
     }
-    Integer exists = rows.jdbc().queryForObject("select count(*) from onestop.apology where dossier_id = ?", Integer.class, d.id());
-    if (exists != null && exists > 0) {
-      throw new DossierInputException(NEW_DUE_DATE, "Hồ sơ " + label(d) + " đã được hẹn lại một lần; chỉ được hẹn lại một lần (Nghị định 61/2018 Điều 19.9)");
+    RuleSet ruleSet = rules.of(d);
+    Integer given = rows.jdbc().queryForObject("select count(*) from onestop.apology where dossier_id = ?", Integer.class, d.id());
+    if (given != null && given >= ruleSet.maxNewAppointments()) {
+      throw new DossierInputException(NEW_DUE_DATE, "Hồ sơ " + label(d) + " đã được hẹn lại " + given + " lần; chỉ được hẹn lại "
+          + ruleSet.maxNewAppointments() + " lần (" + ruleSet.source("apology") + ")");
     }
     Instant now = time.now();
     String agency = text(task, RESPONSIBLE_AGENCY_ID, d.handlingAgencyId());
@@ -91,8 +98,9 @@ class Lateness {
     task.getExecution().setVariable(APOLOGY_ISSUED, true);
     moveOpenTaskDueDates(task, d, newDue);
     papers.apology(d.id());
-    notices.toApplicant(d, "APOLOGY", "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
-        "Hồ sơ " + label(d) + " chậm so với ngày hẹn. Lý do: " + reason + ". Hẹn trả kết quả mới: "
+    notices.toApplicant(d, "APOLOGY", ruleSet.form(SlipForm.APOLOGY).title(),
+        "Hồ sơ " + label(d) + " chậm so với ngày hẹn. Lý do: " + reason + ". "
+            + (ruleSet.apologyRequestsExtension() ? "Đề nghị gia hạn thời gian giải quyết đến: " : "Hẹn trả kết quả mới: ")
             + DossierNotices.format(newDue) + ". Chúng tôi thành thật xin lỗi.",
         Map.of("reason", reason, "newDueAt", DossierNotices.format(newDue)));
     notices.toStaff(d, organisation.get(d.receivingAgencyId()).clerksGroup(), "APOLOGY", "Hẹn lại ngày trả kết quả",

@@ -34,9 +34,11 @@ class Outcomes {
   private final DossierNotices notices;
   private final DossierPapers papers;
   private final Lateness lateness;
+  private final DossierRuleSets rules;
 
   Outcomes(DossierRows rows, ProcedureCatalog catalog, Deadlines deadlines, EngineTime time, DossierSettings settings,
-      DossierNotices notices, DossierPapers papers, Lateness lateness) {
+      DossierNotices notices, DossierPapers papers, Lateness lateness, DossierRuleSets rules) {
+    this.rules = rules;
     this.rows = rows;
     this.catalog = catalog;
     this.deadlines = deadlines;
@@ -118,7 +120,8 @@ class Outcomes {
       Procedure procedure = procedure(d);
       String documentName = procedure.result() == null ? d.procedureName() : procedure.result().name();
       papers.electronicResult(d.id(), documentName, text(execution, RESULT_SUMMARY, documentName));
-      boolean early = "EARLY".equals(timeliness);
+      // announced in advance where the dossier's rule set requires it (rule earlyReturnNotice; Decree 61/2018 Art. 20.4)
+      boolean early = "EARLY".equals(timeliness) && rules.of(d).earlyReturnNoticeRequired();
       notices.toApplicant(d, early ? "EARLY_RESULT" : "RESULT_READY",
           early ? "Thông báo trả kết quả trước hạn" : "Kết quả đã sẵn sàng",
           "Hồ sơ " + label(d) + " đã có kết quả" + (early ? " trước ngày hẹn " + DossierNotices.format(d.dueAt()) : "")

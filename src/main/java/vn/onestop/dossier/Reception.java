@@ -27,6 +27,8 @@ import vn.onestop.catalog.ResolvedLeg;
 import vn.onestop.catalog.SupplementClock;
 import vn.onestop.process.EngineTime;
 import vn.onestop.process.WithoutAuthorization;
+import vn.onestop.rules.RuleSet;
+import vn.onestop.rules.RuleSets;
 
 /**
  * Reception (tiếp nhận, Decree 61/2018 Art. 15-18): the register row opened at submission, the
@@ -45,9 +47,14 @@ class Reception {
   private final DossierSettings settings;
   private final DossierNotices notices;
   private final DossierPapers papers;
+  private final RuleSets ruleSets;
+  private final DossierRuleSets rules;
 
   Reception(DossierRows rows, ProcedureCatalog catalog, Organisation organisation, Deadlines deadlines,
-      DossierCodes codes, EngineTime time, DossierSettings settings, DossierNotices notices, DossierPapers papers) {
+      DossierCodes codes, EngineTime time, DossierSettings settings, DossierNotices notices, DossierPapers papers,
+      RuleSets ruleSets, DossierRuleSets rules) {
+    this.ruleSets = ruleSets;
+    this.rules = rules;
     this.rows = rows;
     this.catalog = catalog;
     this.organisation = organisation;
@@ -59,7 +66,10 @@ class Reception {
     this.papers = papers;
   }
 
-  /** Start of a dossier: checks what the clerk or the portal gave and opens its register row. */
+  /**
+   * Start of a dossier: checks what the clerk or the portal gave and opens its register row, with the
+   * rule set in force today - the one place where a date chooses the rules; the dossier keeps them.
+   */
   void register(DelegateExecution execution) {
     Procedure procedure = procedureOf(execution);
     Agency receiving = receivingAgency(execution, procedure);
@@ -70,6 +80,7 @@ class Reception {
     List<ResolvedLeg> legs = catalog.legsFor(procedure, receiving.id());
     String handling = legs.stream().filter(ResolvedLeg::lead).findFirst().orElse(legs.get(0)).agencyId();
     Instant now = time.now();
+    RuleSet ruleSet = ruleSets.on(now.atZone(EngineTime.ZONE).toLocalDate());
 
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     rows.jdbc().update(connection -> {
@@ -77,8 +88,8 @@ class Reception {
           insert into onestop.dossier (process_instance_id, procedure_code, procedure_version, procedure_name, field, level,
             interlinked, receiving_agency_id, handling_agency_id, channel, online_level, portal_dossier_id,
             applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, status,
-            resolution_days, supplement_clock, submitted_at, fee_amount, fee_paid, fee_paid_online, fee_transaction_ref)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?, ?, ?, ?, ?)""",
+            resolution_days, supplement_clock, submitted_at, fee_amount, fee_paid, fee_paid_online, fee_transaction_ref, rule_set)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?, ?, ?, ?, ?, ?)""",
           new String[] {"id"});
       int i = 1;
       sql.setString(i++, execution.getProcessInstanceId());
@@ -99,13 +110,14 @@ class Reception {
       sql.setString(i++, text(execution, APPLICANT_EMAIL, null));
       sql.setString(i++, text(execution, APPLICANT_ADDRESS, null));
       sql.setBigDecimal(i++, procedure.resolutionDays());
-      sql.setString(i++, procedure.supplementClock() == null ? SupplementClock.RESTART.name() : procedure.supplementClock().name());
+      sql.setString(i++, procedure.supplementClock() == null ? ruleSet.supplementClockDefault() : procedure.supplementClock().name());
       sql.setTimestamp(i++, Timestamp.from(now));
       sql.setBigDecimal(i++, procedure.fee() == null ? null : procedure.fee().amountVnd());
       boolean paid = Boolean.TRUE.equals(execution.getVariable(FEE_PAID));
       sql.setBoolean(i++, paid);
       sql.setBoolean(i++, paid && typed == Channel.ONLINE);
-      sql.setString(i, text(execution, FEE_TRANSACTION_REF, null));
+      sql.setString(i++, text(execution, FEE_TRANSACTION_REF, null));
+      sql.setString(i, ruleSet.id());
       return sql;
     }, key);
     long id = key.getKey().longValue();
@@ -115,6 +127,7 @@ class Reception {
     rows.event(id, now, "SUBMITTED", null, null, receiving.id(), actor(execution), null, null, channel);
 
     execution.setVariable(DOSSIER_ID, id);
+    execution.setVariable(RULE_SET, ruleSet.id());
     execution.setVariable(PROCEDURE_CODE, procedure.code());
     execution.setVariable(PROCEDURE_VERSION, procedure.version());
     execution.setVariable(PROCEDURE_NAME, procedure.name());
@@ -171,8 +184,9 @@ class Reception {
     rows.event(d.id(), now, "RECEIVED", null, null, d.receivingAgencyId(), actor(execution), null, null, null);
     execution.setProcessBusinessKey(code);
     execution.setVariable(DOSSIER_CODE, code);
-    setAppointment(execution, deadlines, appointment);
-    execution.setVariable(TRANSFER_DUE_AT, date(deadlines.transfer(now)));
+    RuleSet ruleSet = rules.of(d);
+    setAppointment(execution, deadlines, ruleSet, appointment);
+    execution.setVariable(TRANSFER_DUE_AT, date(deadlines.transfer(now, ruleSet)));
     ResolvedLegs.insert(rows, d.id(), catalog.legsFor(catalog.find(d.procedureCode(), d.procedureVersion()).orElseThrow(),
         d.receivingAgencyId()));
     if (d.resolutionDays().signum() > 0) {
@@ -184,11 +198,11 @@ class Reception {
     }
   }
 
-  /** The appointment in force and the two timers that follow it: lateness at it, the apology one working day before. */
-  static void setAppointment(VariableScope scope, Deadlines deadlines, Instant appointment) {
+  /** The appointment in force and the two timers that follow it: lateness at it, the apology the rule set's lead time before. */
+  static void setAppointment(VariableScope scope, Deadlines deadlines, RuleSet ruleSet, Instant appointment) {
     scope.setVariable(DUE_AT, date(appointment));
     scope.setVariable(LATE_AT, date(appointment));
-    scope.setVariable(APOLOGY_AT, date(deadlines.apologyTime(appointment)));
+    scope.setVariable(APOLOGY_AT, date(deadlines.apologyTime(appointment, ruleSet)));
   }
 
   /** Task_DigitiseDossier, on complete: every component scanned (Decree 45/2020; Art. 17.1). */
@@ -223,7 +237,8 @@ class Reception {
   void transferLate(DelegateExecution execution) {
     DossierRow d = rows.get(dossierId(execution));
     notices.toStaff(d, organisation.get(d.receivingAgencyId()).headsGroup(), "TRANSFER_LATE", "Chậm chuyển hồ sơ",
-        "Hồ sơ " + label(d) + " chưa được chuyển đến cơ quan giải quyết đúng hạn (Nghị định 61/2018 Điều 18).", Map.of());
+        "Hồ sơ " + label(d) + " chưa được chuyển đến cơ quan giải quyết đúng hạn (" + rules.of(d).source("transfer") + ").",
+        Map.of());
   }
 
   private Procedure procedureOf(VariableScope scope) {

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import vn.onestop.catalog.SupplementClock;
 import vn.onestop.process.EngineTime;
+import vn.onestop.rules.RuleSet;
+import vn.onestop.rules.SlipForm;
 
 /**
  * Supplement and pause (bổ sung, hoàn thiện hồ sơ): the request made once and completely (form 02),
@@ -28,9 +30,11 @@ class Supplements {
   private final DossierSettings settings;
   private final DossierNotices notices;
   private final DossierPapers papers;
+  private final DossierRuleSets rules;
 
   Supplements(DossierRows rows, Deadlines deadlines, EngineTime time, DossierSettings settings, DossierNotices notices,
-      DossierPapers papers) {
+      DossierPapers papers, DossierRuleSets rules) {
+    this.rules = rules;
     this.rows = rows;
     this.deadlines = deadlines;
     this.time = time;
@@ -44,15 +48,19 @@ class Supplements {
     request(execution, "RECEPTION");
   }
 
-  /** Incomplete after appraisal: back to the applicant through the one-stop department (Art. 19.4). */
+  /**
+   * Incomplete after appraisal: back to the applicant through the one-stop department, within the rule
+   * set's working days of reception (rule {@code supplementNotice}; Decree 61/2018 Art. 19.4: 3).
+   */
   void requestInHandling(DelegateExecution execution) {
     DossierRow d = rows.get(dossierId(execution));
     Instant now = time.now();
+    RuleSet ruleSet = rules.of(d);
     String note = null;
     if (d.receivedAt() != null
-        && now.isAfter(deadlines.after(deadlines.clockStart(d.receivedAt()), settings.supplementNoticeDays()))) {
-      note = "Yêu cầu bổ sung quá " + settings.supplementNoticeDays().toPlainString()
-          + " ngày làm việc kể từ ngày tiếp nhận (Nghị định 61/2018 Điều 19.4)";
+        && now.isAfter(deadlines.after(deadlines.clockStart(d.receivedAt()), ruleSet.supplementNoticeDays()))) {
+      note = "Yêu cầu bổ sung quá " + ruleSet.supplementNoticeDays().toPlainString()
+          + " ngày làm việc kể từ ngày tiếp nhận (" + ruleSet.source("supplementNotice") + ")";
     }
     request(execution, "HANDLING");
     if (note != null) {
@@ -101,11 +109,20 @@ class Supplements {
         "Hết thời hạn bổ sung, hoàn thiện hồ sơ");
   }
 
-  /** The applicant never completed the dossier during handling: processing stops. */
+  /**
+   * The applicant never completed the dossier during handling: processing stops, and where the rule set
+   * says so (rule {@code stopNotice}; Circular 03/2025 form 05) the applicant gets a written notice.
+   */
   void stopped(DelegateExecution execution) {
     DossierRow d = rows.get(dossierId(execution));
     rows.set(d.id(), "status = 'STOPPED', outcome = 'STOPPED', finished_at = ?", time.now());
     rows.event(d.id(), time.now(), "STOPPED", null, d.receivingAgencyId(), null, null, null, null, "Hết thời hạn bổ sung hồ sơ");
+    RuleSet ruleSet = rules.of(d);
+    if (ruleSet.stopNoticeWritten()) {
+      papers.stopNotice(d.id());
+      notices.toApplicant(d, "STOP_NOTICE", ruleSet.form(SlipForm.STOP_NOTICE).title(),
+          "Hồ sơ " + label(d) + " đã dừng giải quyết vì hết thời hạn bổ sung, hoàn thiện hồ sơ.", Map.of());
+    }
   }
 
   /**
@@ -129,7 +146,7 @@ class Supplements {
     rows.set(d.id(), "status = 'IN_PROGRESS', clock_started_at = ?, original_due_at = ?, due_at = ?", clockStart, appointment, appointment);
     rows.event(d.id(), now, "CLOCK_RESTARTED", null, d.receivingAgencyId(), d.handlingAgencyId(), null, null, null,
         d.supplementClock() + ": hẹn mới " + DossierNotices.format(appointment));
-    Reception.setAppointment(execution, deadlines, appointment);
+    Reception.setAppointment(execution, deadlines, rules.of(d), appointment);
     notices.toApplicant(d, "RECEIPT", "Hẹn trả kết quả sau khi bổ sung hồ sơ",
         "Hồ sơ " + label(d) + " đã được bổ sung đầy đủ. Hẹn trả kết quả: " + DossierNotices.format(appointment) + ".",
         Map.of("appointment", DossierNotices.format(appointment)));

@@ -45,7 +45,7 @@ public class EvaluationFacts {
     Map<Long, EvaluatedDossier> byId = new java.util.LinkedHashMap<>();
     jdbc.query("""
         SELECT d.id, d.code, d.procedure_code, d.level, d.receiving_agency_id, d.responsible_agency_id, d.channel,
-               d.online_level, d.received_at, d.due_at, d.finished_at, d.late, d.supplement_count,
+               d.online_level, d.rule_set, d.received_at, d.due_at, d.finished_at, d.late, d.supplement_count,
                EXISTS (SELECT 1 FROM onestop.feedback f WHERE f.dossier_code = d.code AND f.kind = 'BEHAVIOUR'
                        AND f.status <> 'REJECTED') AS complaint,
                ARRAY (SELECT DISTINCT e.actor FROM onestop.dossier_event e
@@ -94,13 +94,13 @@ public class EvaluationFacts {
         rs.getString("receiving_agency_id"), rs.getString("responsible_agency_id"), rs.getString("channel"),
         rs.getString("online_level"), received == null ? null : received.atZone(WorkingCalendar.ZONE).toLocalDate(),
         instant(rs, "due_at"), instant(rs, "finished_at"), rs.getBoolean("late"), rs.getInt("supplement_count"), legs,
-        rs.getBoolean("complaint"), who);
+        rs.getBoolean("complaint"), who, rs.getString("rule_set"));
   }
 
   private static EvaluatedDossier withLegs(EvaluatedDossier d, List<EvaluatedDossier.LegTime> legs) {
     return new EvaluatedDossier(d.code(), d.procedureCode(), d.level(), d.receivingAgencyId(), d.responsibleAgencyId(),
         d.channel(), d.onlineLevel(), d.receivedOn(), d.dueAt(), d.finishedAt(), d.late(), d.supplementCount(), legs,
-        d.complaint(), d.actors());
+        d.complaint(), d.actors(), d.ruleSetId());
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -19,6 +19,7 @@ import vn.onestop.catalog.Procedure;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.catalog.ProcedureFilter;
 import vn.onestop.report.ReportPeriod;
+import vn.onestop.rules.RuleSet;
 
 /**
  * Scores a unit's period (Circular 01/2018 Arts. 13–15, or the scheme of the rule set in force for each
@@ -54,14 +55,14 @@ public class EvaluationService {
     Map<String, List<EvaluatedDossier>> byScheme = new LinkedHashMap<>();
     Map<String, Set<String>> ruleSets = new TreeMap<>();
     for (EvaluatedDossier d : dossiers) {
-      RuleSetSchemes.RuleSet set = schemes.ruleSetOn(d.receivedOn() == null ? lastDay : d.receivedOn());
-      byScheme.computeIfAbsent(set.scheme(), k -> new ArrayList<>()).add(d);
-      ruleSets.computeIfAbsent(set.scheme(), k -> new java.util.TreeSet<>()).add(set.id());
+      RuleSet set = schemes.ruleSetOf(d, lastDay);
+      byScheme.computeIfAbsent(set.evaluationScheme(), k -> new ArrayList<>()).add(d);
+      ruleSets.computeIfAbsent(set.evaluationScheme(), k -> new java.util.TreeSet<>()).add(set.id());
     }
     if (byScheme.isEmpty()) {
-      RuleSetSchemes.RuleSet set = schemes.ruleSetOn(lastDay);
-      byScheme.put(set.scheme(), List.of());
-      ruleSets.put(set.scheme(), Set.of(set.id()));
+      RuleSet set = schemes.ruleSetOn(lastDay);
+      byScheme.put(set.evaluationScheme(), List.of());
+      ruleSets.put(set.evaluationScheme(), Set.of(set.id()));
     }
     List<Evaluation.Part> parts = new ArrayList<>();
     byScheme.forEach((schemeId, list) -> {
@@ -84,8 +85,8 @@ public class EvaluationService {
     boolean posted = agencyId != null && schemes.postedAtDesk(agencyId, period.to());
     List<DossierPoints> out = new ArrayList<>();
     for (EvaluatedDossier d : facts.resolved(period.start(), period.end(), agencyIds)) {
-      RuleSetSchemes.RuleSet set = schemes.ruleSetOn(d.receivedOn() == null ? period.to() : d.receivedOn());
-      EvaluationScheme scheme = schemes.scheme(set.scheme());
+      RuleSet set = schemes.ruleSetOf(d, period.to());
+      EvaluationScheme scheme = schemes.scheme(set.evaluationScheme());
       if (scheme.indicator(indicator).filter(EvaluationScheme.Indicator::perDossier).isEmpty()) {
         continue;
       }

@@ -15,33 +15,29 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.stereotype.Component;
+import vn.onestop.rules.RuleSet;
+import vn.onestop.rules.RuleSets;
 
 /**
- * The evaluation schemes and which one each rule set (bộ quy tắc theo nghị định) uses, with the rule
- * sets' validity — read once from {@code evaluation/schemes.yaml}; a wrong file stops start-up with
- * the file and entry named. A dossier is scored by the scheme of the rule set in force on the day it
- * was received.
+ * The evaluation schemes, read once from {@code evaluation/schemes.yaml} (a wrong file stops start-up
+ * with the file and entry named), and which one each rule set (bộ quy tắc theo nghị định) uses — the
+ * rule sets themselves, with their validity, are the one catalogue of {@code rules/} ({@link RuleSets}):
+ * a rule set's {@code evaluation.scheme} rule names its scheme. A dossier is scored by the scheme of the
+ * rule set it recorded at reception.
  */
 @Component
 public class RuleSetSchemes {
 
-  /** A rule set's dates and scheme; {@code validTo} {@code null} while in force. */
-  public record RuleSet(String id, String name, LocalDate validFrom, LocalDate validTo, String scheme,
-      boolean verified, String note) {
-
-    boolean inForceOn(LocalDate day) {
-      return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
-    }
-  }
-
   /** An agency that posts its procedures at the desk (niêm yết) from a day: indicator 6's human input. */
   public record Posting(String agency, LocalDate from) {}
 
-  private final List<RuleSet> ruleSets = new ArrayList<>();
+  private final RuleSets ruleSets;
   private final Map<String, EvaluationScheme> schemes = new LinkedHashMap<>();
   private final List<Posting> postings = new ArrayList<>();
 
-  public RuleSetSchemes(@Value("${onestop.evaluation.schemes-file:classpath:evaluation/schemes.yaml}") String location) {
+  public RuleSetSchemes(@Value("${onestop.evaluation.schemes-file:classpath:evaluation/schemes.yaml}") String location,
+      RuleSets ruleSets) {
+    this.ruleSets = ruleSets;
     JsonNode root;
     try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
       root = new ObjectMapper(new YAMLFactory()).readTree(in);
@@ -52,22 +48,10 @@ public class RuleSetSchemes {
       EvaluationScheme scheme = scheme(s, location);
       schemes.put(scheme.id(), scheme);
     }
-    for (JsonNode r : root.path("rule-sets")) {
-      String id = text(r, "id", location);
-      RuleSet set = new RuleSet(id, text(r, "name", location), LocalDate.parse(text(r, "valid-from", location)),
-          r.hasNonNull("valid-to") ? LocalDate.parse(r.get("valid-to").asText()) : null, text(r, "scheme", location),
-          r.path("verified").asBoolean(false), r.path("note").asText(null));
-      if (!schemes.containsKey(set.scheme())) {
-        throw new IllegalStateException(location + ", rule set " + id + ": unknown scheme '" + set.scheme() + "'");
-      }
-      ruleSets.add(set);
-    }
-    ruleSets.sort(Comparator.comparing(RuleSet::validFrom));
-    for (int i = 1; i < ruleSets.size(); i++) {
-      RuleSet before = ruleSets.get(i - 1);
-      if (before.validTo() == null || !before.validTo().plusDays(1).equals(ruleSets.get(i).validFrom())) {
-        throw new IllegalStateException(location + ": rule set " + before.id() + " must end the day before "
-            + ruleSets.get(i).id() + " starts (" + ruleSets.get(i).validFrom() + ")");
+    for (RuleSet set : ruleSets.all()) {
+      if (!schemes.containsKey(set.evaluationScheme())) {
+        throw new IllegalStateException("rules/" + set.id() + ".yaml, rule evaluation: unknown scheme '"
+            + set.evaluationScheme() + "' (the schemes are in " + location + ")");
       }
     }
     for (JsonNode p : root.path("posted-at-desk")) {
@@ -75,19 +59,22 @@ public class RuleSetSchemes {
     }
   }
 
-  /** The rule set in force on a day (the reception date of a dossier). */
+  /** The rule set in force on a day (for a unit without dossiers in the period: its last day). */
   public RuleSet ruleSetOn(LocalDate day) {
-    return ruleSets.stream().filter(r -> r.inForceOn(day)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("No rule set in force on " + day + " in evaluation/schemes.yaml"));
+    return ruleSets.on(day);
   }
 
-  public List<RuleSet> ruleSets() {
-    return List.copyOf(ruleSets);
+  /**
+   * The rule set a dossier recorded at reception; a register row from before rule sets were recorded
+   * (none after migration V130, which filled them in) falls back to the one in force on {@code day}.
+   */
+  public RuleSet ruleSetOf(EvaluatedDossier d, LocalDate day) {
+    return d.ruleSetId() != null ? ruleSets.get(d.ruleSetId()) : ruleSets.on(d.receivedOn() == null ? day : d.receivedOn());
   }
 
   /** The scheme that scores a dossier received on {@code day}. */
   public EvaluationScheme schemeOn(LocalDate day) {
-    return schemes.get(ruleSetOn(day).scheme());
+    return schemes.get(ruleSetOn(day).evaluationScheme());
   }
 
   public EvaluationScheme scheme(String id) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 /**
  * One row of the dossier register (sổ theo dõi hồ sơ), as stored: the one shape in which the dossier
  * package writes it and every other package reads it ({@link DossierQueries#dossier(long)}).
+ * {@code ruleSet} is the id of the rule set ({@code rules/<id>.yaml}) the dossier recorded at reception.
  */
 public record DossierRow(
     long id,
@@ -31,6 +32,7 @@ public record DossierRow(
     String outcome,
     BigDecimal resolutionDays,
     String supplementClock,
+    String ruleSet,
     Instant submittedAt,
     Instant receivedAt,
     Instant clockStartedAt,

@@ -19,6 +19,8 @@ public enum Paper {
   APOLOGY("slip-04", DocumentKind.SLIP, "Thủ trưởng cơ quan", true),
   /** Mẫu số 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ. */
   PROCESS_CONTROL("slip-05", DocumentKind.SLIP, "Người trả kết quả", false),
+  /** Thông báo dừng giải quyết hồ sơ (Circular 03/2025/TT-VPCP form 05; rule sets from Decree 118/2025). */
+  STOP_NOTICE("slip-stop-notice", DocumentKind.SLIP, "Người tiếp nhận hồ sơ", false),
   /** Kết quả điện tử: the approving head and the agency's seal (Decree 45/2020). */
   RESULT("result", DocumentKind.RESULT, "Người có thẩm quyền phê duyệt", true),
   /** Bản sao điện tử chứng thực từ bản chính: the certifier and the agency's seal (Decree 23/2015). */
@@ -69,7 +71,8 @@ public enum Paper {
       case SUPPLEMENT_REQUEST -> "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu số 02)";
       case REFUSAL -> "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu số 03)";
       case APOLOGY -> "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu số 04)";
-      case PROCESS_CONTROL -> "Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu số 05)";
+      case PROCESS_CONTROL -> "Phiếu kiểm soát quá trình giải quyết hồ sơ";
+      case STOP_NOTICE -> "Thông báo dừng giải quyết hồ sơ";
       case RESULT -> "Kết quả giải quyết thủ tục hành chính điện tử";
       case CERTIFIED_COPY -> "Bản sao điện tử chứng thực từ bản chính";
     };

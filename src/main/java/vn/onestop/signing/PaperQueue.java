@@ -192,6 +192,7 @@ public class PaperQueue implements PendingPapers {
       case REFUSAL -> slips.refusal(dossierId);
       case APOLOGY -> slips.apology(dossierId);
       case PROCESS_CONTROL -> slips.processControl(dossierId);
+      case STOP_NOTICE -> slips.stopNotice(dossierId);
       case RESULT -> results.issue(dossierId, (String) args.get("documentName"), (String) args.get("summary"));
       case CERTIFIED_COPY -> certifiedCopies.certifiedCopy(dossierId, ((Number) args.get("originalScanId")).longValue(),
           (String) args.getOrDefault("certifier", "system"));

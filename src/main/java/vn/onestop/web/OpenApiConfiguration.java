@@ -67,6 +67,9 @@ public class OpenApiConfiguration {
     e.put("GET /api/procedures/{code}", new Endpoint("Một thủ tục hành chính (phiên bản đang áp dụng hoặc phiên bản chỉ định)", null));
     e.put("GET /api/agencies", new Endpoint("Các cơ quan trong cơ cấu tổ chức", null));
     e.put("GET /api/agencies/{id}", new Endpoint("Một cơ quan", null));
+    e.put("GET /api/rule-sets", new Endpoint("Các bộ quy tắc theo nghị định (Nghị định 61/2018, Nghị định 118/2025) với thời gian"
+        + " hiệu lực, căn cứ pháp lý từng quy tắc và biểu mẫu", null));
+    e.put("GET /api/rule-sets/{id}", new Endpoint("Một bộ quy tắc theo nghị định", null));
     e.put("GET /api/calendar/days/{date}", new Endpoint("Một ngày có phải ngày làm việc không, và vì sao", null));
     e.put("GET /api/calendar/due", new Endpoint("Hạn giải quyết tính theo ngày làm việc", null));
     // staff API

@@ -31,6 +31,7 @@ class SlipsTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired Slips slips;
+  @Autowired LogBook logBook;
   @Autowired DocumentStore store;
   @Autowired ObjectMapper json;
 
@@ -107,7 +108,7 @@ class SlipsTest {
 
   @Test
   void logBookForm06IsA4AndNumbersTheYear() {
-    byte[] pdf = slips.logBook(TestRegister.RECEIVING, LocalDate.of(2025, 3, 5), LocalDate.of(2025, 3, 5));
+    byte[] pdf = logBook.print(TestRegister.RECEIVING, LocalDate.of(2025, 3, 5), LocalDate.of(2025, 3, 5));
     PDRectangle size = Pdfs.pageSize(pdf, 0);
     assertThat(Math.max(size.getWidth(), size.getHeight())).isCloseTo(PDRectangle.A4.getHeight(), org.assertj.core.data.Offset.offset(1f));
     assertThat(Math.min(size.getWidth(), size.getHeight())).isCloseTo(PDRectangle.A4.getWidth(), org.assertj.core.data.Offset.offset(1f));

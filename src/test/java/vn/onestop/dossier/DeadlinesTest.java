@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import vn.onestop.calendar.WorkingCalendar;
+import vn.onestop.rules.RuleSet;
+import vn.onestop.rules.RuleSets;
 import vn.onestop.catalog.ResolvedLeg;
 import vn.onestop.catalog.StepBudgets;
 import vn.onestop.process.EngineClockExtension;
@@ -51,8 +53,9 @@ class DeadlinesTest {
 
   @Test
   void theApologyIsDueOneWorkingDayBeforeTheAppointment() {
-    assertThat(deadlines.apologyTime(vn("2026-03-05T09:00"))).isEqualTo(vn("2026-03-04T09:00"));
-    assertThat(deadlines.apologyTime(vn("2026-03-09T09:00"))).as("Monday: the Friday before").isEqualTo(vn("2026-03-06T09:00"));
+    RuleSet nd61 = new RuleSets("classpath*:rules/*.yaml").get("nd61-2018");
+    assertThat(deadlines.apologyTime(vn("2026-03-05T09:00"), nd61)).isEqualTo(vn("2026-03-04T09:00"));
+    assertThat(deadlines.apologyTime(vn("2026-03-09T09:00"), nd61)).as("Monday: the Friday before").isEqualTo(vn("2026-03-06T09:00"));
   }
 
   @Test

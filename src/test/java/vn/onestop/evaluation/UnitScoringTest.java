@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
+import vn.onestop.rules.RuleSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +20,8 @@ import vn.onestop.calendar.WorkingCalendar;
  */
 class UnitScoringTest {
 
-  static final RuleSetSchemes SCHEMES = new RuleSetSchemes("classpath:evaluation/schemes.yaml");
+  static final RuleSetSchemes SCHEMES = new RuleSetSchemes("classpath:evaluation/schemes.yaml",
+      new RuleSets("classpath*:rules/*.yaml"));
   static final EvaluationScheme TT01 = SCHEMES.scheme("tt01-2018");
   static final Instant DUE = at("2025-03-14T17:00");
 
@@ -30,7 +32,7 @@ class UnitScoringTest {
   static EvaluatedDossier dossier(String code, Instant finished, boolean late, int supplements, String channel,
       String onlineLevel, boolean complaint, List<EvaluatedDossier.LegTime> legs) {
     return new EvaluatedDossier(code, "1.000001", "COMMUNE", "nhan-co", "nhan-co", channel, onlineLevel,
-        LocalDate.of(2025, 3, 10), DUE, finished, late, supplements, legs, complaint, Set.of("clerk"));
+        LocalDate.of(2025, 3, 10), DUE, finished, late, supplements, legs, complaint, Set.of("clerk"), null);
   }
 
   static EvaluatedDossier.LegTime leg(String finished, String due, boolean late) {
@@ -200,7 +202,8 @@ class UnitScoringTest {
   void theRuleSetOfTheReceptionDayChoosesTheScheme() {
     assertThat(SCHEMES.ruleSetOn(LocalDate.of(2025, 6, 30)).id()).isEqualTo("nd61-2018");
     assertThat(SCHEMES.ruleSetOn(LocalDate.of(2025, 7, 1)).id()).isEqualTo("nd118-2025");
-    assertThat(SCHEMES.ruleSetOn(LocalDate.of(2025, 7, 1)).verified()).isFalse();
+    assertThat(SCHEMES.ruleSetOn(LocalDate.of(2025, 7, 1)).known()).isFalse();
+    assertThat(SCHEMES.ruleSetOn(LocalDate.of(2025, 7, 1)).rule("evaluation").known()).as("118's scheme not found").isFalse();
     assertThat(SCHEMES.schemeOn(LocalDate.of(2025, 7, 1)).id()).isEqualTo("tt01-2018");
   }
 }
