@@ -202,15 +202,31 @@ public class Organisation {
    * that are no agency's, and when the successor has no such group.
    */
   public Optional<String> successorGroup(String groupId, LocalDate day) {
+    return successorGroup(groupId, day, null, null);
+  }
+
+  /**
+   * The group that took over from an agency group for one dossier: as {@link #successorGroup(String,
+   * LocalDate)}, with the successor chosen by the dossier's territory and procedure ({@link #successorFor}).
+   */
+  public Optional<String> successorGroup(String groupId, LocalDate day, String territoryId, String procedureCode) {
     for (AgencyRole role : AgencyRole.values()) {
       for (String agencyId : agenciesOf(List.of(groupId), role)) {
-        Agency successor = successorOn(agencyId, day);
+        Agency successor = successorFor(agencyId, day, territoryId, procedureCode);
         if (!successor.id().equals(agencyId)) {
           return groupAt(successor, role);
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The territory by which a dossier's successors are chosen: the recorded one, else the area of the
+   * agency that received it (a commune's own dossier belongs to that commune).
+   */
+  public String territoryOf(String territoryId, String receivingAgencyId) {
+    return territoryId != null ? territoryId : find(receivingAgencyId).map(Agency::areaId).orElse(null);
   }
 
   /**

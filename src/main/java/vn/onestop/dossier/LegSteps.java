@@ -60,7 +60,7 @@ class LegSteps {
         .orElseThrow(() -> new IllegalStateException("Dossier #" + id + " has no leg " + legNo));
     DossierRow d = rows.get(id);
     ResolvedLeg resolved = catalog.legsFor(catalog.find(d.procedureCode(), d.procedureVersion()).orElseThrow(),
-        d.receivingAgencyId()).stream().filter(l -> l.order() == legNo).findFirst().orElseThrow();
+        d.receivingAgencyId(), ReceptionPlaces.territoryOf(rows, id)).stream().filter(l -> l.order() == legNo).findFirst().orElseThrow();
     Deadlines.LegDeadlines steps = deadlines.leg(now, resolved);
     Instant legDue = leg.dueAt() != null ? leg.dueAt() : steps.legDue();
     rows.jdbc().update("update onestop.dossier_leg set started_at = ?, due_at = ?, finished_at = null, outcome = null, rounds = rounds + 1 where dossier_id = ? and leg_no = ?",

@@ -39,6 +39,9 @@ import vn.onestop.catalog.Organisation;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.process.EngineTime;
 import vn.onestop.dossier.DossierVariables;
+import vn.onestop.register.DossierQueries;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.onestop.process.WithoutAuthorization;
 import vn.onestop.security.AgencyScope;
 
@@ -83,8 +86,16 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
   private final Organisation organisation;
   private final EngineTime time;
   private final AgencyScope scope;
+  /** The register, looked up when a task is created (the plugin is built before the register's beans). */
+  private final ObjectProvider<DossierQueries> dossiers;
 
   public DossierAccess(Organisation organisation, EngineTime time, AgencyScope scope) {
+    this(organisation, time, scope, null);
+  }
+
+  @Autowired
+  public DossierAccess(Organisation organisation, EngineTime time, AgencyScope scope, ObjectProvider<DossierQueries> dossiers) {
+    this.dossiers = dossiers;
     this.organisation = organisation;
     this.time = time;
     this.scope = scope;
@@ -164,6 +175,7 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
     Set<String> readers = new LinkedHashSet<>();
     readers.addAll(readersOf(text(execution, DossierVariables.RECEIVING_AGENCY_ID)));
     readers.addAll(readersOf(text(execution, DossierVariables.HANDLING_AGENCY_ID)));
+    readers.addAll(readersOf(text(execution, DossierVariables.RETURN_AGENCY_ID)));
     grantRead(execution, execution.getProcessInstanceId(), readers);
   }
 
@@ -196,14 +208,24 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
 
   /**
    * A task offered to the group of an agency that has stopped (after a reorganisation) is offered to
-   * the same role at its successor too; see {@link ReorganisationHandOver} for the tasks already open.
+   * the same role at its successor for this dossier (by its territory and procedure) too; see {@link ReorganisationHandOver} for the tasks already open.
    */
   void offerToSuccessors(DelegateTask task) {
     LocalDate today = LocalDate.ofInstant(time.now(), ProcedureCatalog.VIETNAM);
     Set<String> successors = new LinkedHashSet<>();
+    String territory = null;
+    String procedure = null;
+    DossierQueries register = dossiers == null ? null : dossiers.getIfAvailable();
+    if (register != null && task.getVariable(DossierVariables.DOSSIER_ID) instanceof Number id) {
+      var place = register.placeOf(id.longValue()).orElse(null);
+      if (place != null) {
+        territory = organisation.territoryOf(place.territoryAgencyId(), place.receivingAgencyId());
+        procedure = place.procedureCode();
+      }
+    }
     for (IdentityLink candidate : task.getCandidates()) {
       if (candidate.getGroupId() != null) {
-        organisation.successorGroup(candidate.getGroupId(), today).ifPresent(successors::add);
+        organisation.successorGroup(candidate.getGroupId(), today, territory, procedure).ifPresent(successors::add);
       }
     }
     successors.forEach(task::addCandidateGroup);
