@@ -235,9 +235,15 @@ public class Organisation {
    * old agency started).
    */
   public List<String> groupsActingFor(String agencyId, AgencyRole role, LocalDate day) {
+    return groupsActingFor(agencyId, role, day, null, null);
+  }
+
+  /** As {@link #groupsActingFor(String, AgencyRole, LocalDate)}, with the successor for one dossier's territory and procedure. */
+  public List<String> groupsActingFor(String agencyId, AgencyRole role, LocalDate day, String territoryId,
+      String procedureCode) {
     Set<String> groups = new LinkedHashSet<>();
     groups.add(role.groupId(agencyId));
-    successorGroup(role.groupId(agencyId), day).ifPresent(groups::add);
+    successorGroup(role.groupId(agencyId), day, territoryId, procedureCode).ifPresent(groups::add);
     return List.copyOf(groups);
   }
 

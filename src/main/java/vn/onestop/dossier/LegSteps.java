@@ -85,8 +85,10 @@ class LegSteps {
   void assigned(DelegateTask task) {
     String specialist = required(task, SPECIALIST, "Chuyên viên thụ lý");
     String agency = text(task, HANDLING_AGENCY_ID, null);
+    DossierRow d = rows.get(dossierId(task));
     List<String> groups = organisation.groupsActingFor(agency, AgencyRole.SPECIALISTS,
-        LocalDate.ofInstant(time.now(), EngineTime.ZONE));
+        LocalDate.ofInstant(time.now(), EngineTime.ZONE),
+        organisation.territoryOf(ReceptionPlaces.territoryOf(rows, d.id()), d.receivingAgencyId()), d.procedureCode());
     // The head may not hold READ on user accounts; checking membership is the system's bookkeeping.
     boolean member = WithoutAuthorization.call(() -> groups.stream().anyMatch(group -> task.getProcessEngineServices()
         .getIdentityService().createUserQuery().userId(specialist).memberOfGroup(group).count() > 0));

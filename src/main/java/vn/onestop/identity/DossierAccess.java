@@ -63,7 +63,9 @@ import vn.onestop.security.AgencyScope;
  *       instance and its variables) and on its history. A leg also grants its agency READ on the
  *       dossier it belongs to, so interlinked dossiers open up to each agency they reach.</li>
  *   <li>every user task offered to a group of an agency that has stopped (a reorganisation) is offered
- *       to the same role at its successor as well.</li>
+ *       to the same role at its successor for the dossier (by territory and procedure) as well;</li>
+ *   <li>the return of the result is offered also to the clerks of the one-stop department the applicant
+ *       chose (Decree 118/2025 Art. 14).</li>
  *   <li>when a leg asks other agencies for their opinion (end of {@value #REQUEST_CONSULTATION_TASK}),
  *       the consulted agencies get the same READ on the leg and the dossier.</li>
  * </ul>
@@ -82,6 +84,8 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
   /** Where a leg asks other agencies for their opinion ({@code consultationAgencies} is set there). */
   static final String REQUEST_CONSULTATION_TASK = "Task_RequestConsultation";
   static final String ADMINISTRATORS = AgencyScope.ADMINISTRATORS;
+  /** The return of the result, offered also at the one-stop department the applicant chose. */
+  static final String RETURN_TASK = "Task_ReturnResult";
 
   private final Organisation organisation;
   private final EngineTime time;
@@ -128,6 +132,10 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
         userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
             (TaskListener) DossierAccess.this::offerToSuccessors);
+        if (RETURN_TASK.equals(activity.getId())) {
+          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+              (TaskListener) DossierAccess.this::offerToReturnDesk);
+        }
       }
     }
 
@@ -229,6 +237,18 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
       }
     }
     successors.forEach(task::addCandidateGroup);
+  }
+
+  /**
+   * The result is returned where the applicant chose (Decree 118/2025 Art. 14): when that is not the
+   * receiving one-stop department, its clerks are offered the return too (the model names the receiving
+   * department's clerks, so instances of earlier model versions keep working).
+   */
+  void offerToReturnDesk(DelegateTask task) {
+    if (task.getVariable(DossierVariables.RETURN_AGENCY_ID) instanceof String returnAt
+        && !returnAt.equals(task.getVariable(DossierVariables.RECEIVING_AGENCY_ID))) {
+      organisation.find(returnAt).filter(Agency::isOneStop).ifPresent(desk -> task.addCandidateGroup(desk.clerksGroup()));
+    }
   }
 
   /** The groups that read what an agency has been reached by: {@link AgencyScope#readerGroups}. */
