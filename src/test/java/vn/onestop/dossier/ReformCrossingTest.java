@@ -51,6 +51,7 @@ class ReformCrossingTest extends DossierFlowTestSupport {
   @Autowired KpiReportService reports;
   @Autowired AgencyScope scope;
   @Autowired vn.onestop.report.CentreWorkload centres;
+  @Autowired DossierController dossierApi;
 
   @Test
   void dossiersOfJune30FinishWithTheSuccessorsAndNewOnesUseTheNewUnits() {
@@ -119,6 +120,17 @@ class ReformCrossingTest extends DossierFlowTestSupport {
     assertThat(elsewhereRow.interlinked()).as("a liên thông transfer to the competent commune").isTrue();
     assertThat(rows.legs(elsewhereRow.id())).extracting(DossierRows.LegRow::agencyId).containsExactly("xa-quang-tin-kinh-te");
     assertThat(reads("xa-quang-tin-hcc-clerks", elsewhere.getId())).as("the chosen return place reads it").isTrue();
+    identityService.setAuthentication("admin", List.of(AgencyScope.ADMINISTRATORS));
+    try {
+      DossierController.ReceptionView view = dossierApi.get(elsewhereRow.code()).reception();
+      assertThat(view.receivingAgencyName()).isEqualTo("Trung tâm Phục vụ hành chính công xã Kiến Đức");
+      assertThat(view.competentAgencyId()).isEqualTo("xa-quang-tin-kinh-te");
+      assertThat(view.territoryAgencyId()).isEqualTo("xa-quang-tin");
+      assertThat(view.returnAgencyId()).isEqualTo("xa-quang-tin-hcc");
+      assertThat(view.receivedAnywhere()).isTrue();
+    } finally {
+      identityService.clearAuthentication();
+    }
 
     // Each centre's counts: what it received and what it handled, separately.
     var july = centres.count(ReportPeriod.parse("2025-07", null, null), null);
