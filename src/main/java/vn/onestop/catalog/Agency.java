@@ -1,6 +1,7 @@
 package vn.onestop.catalog;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One agency of the organisation (cơ quan, đơn vị trong cơ cấu tổ chức).
@@ -23,6 +24,7 @@ import java.time.LocalDate;
  * @param areaId      the territorial unit it serves (a people's committee: commune, district, province);
  *                    vertical agencies (police, tax, social insurance) say which area they serve
  * @param note        free text: what is unverified, where a figure comes from
+ * @param successors  successors by area or procedure ({@link Successor}), tried before {@link #successorId}
  */
 public record Agency(
     String id,
@@ -37,7 +39,39 @@ public record Agency(
     boolean verified,
     String kind,
     String areaId,
-    String note) {
+    String note,
+    List<Successor> successors) {
+
+  public Agency {
+    successors = successors == null ? List.of() : List.copyOf(successors);
+  }
+
+  /** An agency with at most one successor. */
+  public Agency(String id, String code, String name, AgencyLevel level, String parentId, String oneStopId,
+      LocalDate validFrom, LocalDate validTo, String successorId, boolean verified, String kind, String areaId,
+      String note) {
+    this(id, code, name, level, parentId, oneStopId, validFrom, validTo, successorId, verified, kind, areaId, note,
+        List.of());
+  }
+
+  /**
+   * The agency that takes over this one's work on a dossier of the given territory and procedure: the
+   * first {@link Successor} rule covering it, else {@link #successorId}; {@code null} when none.
+   */
+  public String successorFor(String territoryId, String procedureCode) {
+    return successors.stream().filter(s -> s.covers(territoryId, procedureCode)).map(Successor::agencyId)
+        .findFirst().orElse(successorId);
+  }
+
+  /** Every agency that may take part of this one's work over: the rules' and the plain successor. */
+  public java.util.Set<String> allSuccessorIds() {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    successors.forEach(s -> ids.add(s.agencyId()));
+    if (successorId != null) {
+      ids.add(successorId);
+    }
+    return ids;
+  }
 
   /** Reception and return clerks of this one-stop department: {@code <id>-clerks}. */
   public String clerksGroup() {

@@ -38,7 +38,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  *   <li>{@code organisation.yaml} — {@code agencies:} list (cơ cấu tổ chức);</li>
  *   <li>{@code fields.yaml} — {@code fields:} list of the fields (lĩnh vực) procedures may name;</li>
  *   <li>{@code procedures/*.yaml} — {@code procedures:} list (danh mục TTHC), any number of files; an entry's
- *       {@code kind: INTERNAL} marks an internal administrative procedure (TTHC nội bộ), default PUBLIC.</li>
+ *       {@code kind: INTERNAL} marks an internal administrative procedure (TTHC nội bộ), default PUBLIC;</li>
+ *   <li>{@code reforms/*.yaml} — reorganisations (sắp xếp đơn vị hành chính) applied in file-name order on top of
+ *       the files above, unless {@code onestop.catalog.apply-reforms} is false: see {@link Reforms}.</li>
  * </ul>
  *
  * @param location   where the files were read from
@@ -54,6 +56,7 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
   static final String ORGANISATION = "organisation.yaml";
   static final String FIELDS = "fields.yaml";
   static final String PROCEDURES = "procedures/*.yaml";
+  static final String REFORMS = "reforms/*.yaml";
 
   private static final Pattern AGENCY_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   /** Circular 01/2018 Art. 19: V1V2V3.Z1Z2.Y1Y2.MX1X2, e.g. 000.00.06.H56. */
@@ -81,7 +84,10 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
 
   record AgencyEntry(String id, String code, String name, String level, String kind, String parent,
       String oneStop, String area, LocalDate validFrom, LocalDate validTo, String successor,
-      Boolean verified, String note) {}
+      Boolean verified, String note, List<SuccessorEntry> successors) {}
+
+  /** A successor by area and/or procedure ({@link Successor}). */
+  record SuccessorEntry(String agency, List<String> areas, List<String> procedures) {}
 
   record FieldsFile(List<String> fields) {}
 
@@ -101,7 +107,7 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
 
   record ResultEntry(String kind, String name) {}
 
-  record ReceivingEntry(List<String> agencies, List<String> kinds) {}
+  record ReceivingEntry(List<String> agencies, List<String> kinds, Boolean anywhereInProvince) {}
 
   record StepsEntry(BigDecimal reception, BigDecimal handling, BigDecimal approval,
       @JsonProperty("return") BigDecimal returnToOneStop) {}
@@ -131,7 +137,15 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
     CatalogFiles read() {
       String location = properties.location();
       Resource orgResource = single(location + ORGANISATION);
-      List<Agency> agencies = agencies(ORGANISATION, parse(orgResource, ORGANISATION, OrganisationFile.class));
+      OrganisationFile organisation = parse(orgResource, ORGANISATION, OrganisationFile.class);
+      List<Reforms.Loaded> reforms = properties.applyReforms()
+          ? resources(location, REFORMS).stream().map(r -> new Reforms.Loaded("reforms/" + r.getFilename(),
+              parse(r, "reforms/" + r.getFilename(), Reforms.ReformFile.class))).toList()
+          : List.of();
+      for (Reforms.Loaded reform : reforms) {
+        organisation = Reforms.applyToOrganisation(reform, organisation);
+      }
+      List<Agency> agencies = agencies(ORGANISATION, organisation);
       Map<String, Agency> byId = agencies.stream()
           .collect(Collectors.toMap(Agency::id, a -> a, (a, b) -> a, LinkedHashMap::new));
 
@@ -141,7 +155,7 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
 
       List<Procedure> procedures = new ArrayList<>();
       Map<String, String> seenIn = new HashMap<>();
-      for (Resource r : procedureResources(location)) {
+      for (Resource r : resources(location, PROCEDURES)) {
         String file = "procedures/" + r.getFilename();
         ProcedureFile pf = parse(r, file, ProcedureFile.class);
         if (pf.procedures() == null) {
@@ -157,6 +171,9 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
           procedures.add(p);
         }
       }
+      for (Reforms.Loaded reform : reforms) {
+        Reforms.applyToProcedures(reform, procedures, seenIn, entries, byId, fields);
+      }
       ProcedureEntries.checkVersionRanges(procedures, seenIn);
       return new CatalogFiles(location, agencies, fields, procedures);
     }
@@ -165,14 +182,14 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
       return resolver.getResource(path.contains(":") ? path : "classpath:" + path);
     }
 
-    private List<Resource> procedureResources(String location) {
-      String pattern = (location.contains(":") ? location : "classpath*:" + location) + PROCEDURES;
+    private List<Resource> resources(String location, String files) {
+      String pattern = (location.contains(":") ? location : "classpath*:" + location) + files;
       try {
         List<Resource> found = new ArrayList<>(Arrays.asList(resolver.getResources(pattern)));
         found.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
         return found;
       } catch (IOException e) {
-        throw new CatalogException(location + PROCEDURES, null, "cannot list procedure files: " + e.getMessage(), e);
+        throw new CatalogException(location + files, null, "cannot list files: " + e.getMessage(), e);
       }
     }
 
@@ -256,6 +273,19 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
         if (e.area() != null && !entries.containsKey(e.area())) {
           throw new CatalogException(file, entry, "unknown area '" + e.area() + "'");
         }
+        for (SuccessorEntry rule : e.successors() == null ? List.<SuccessorEntry>of() : e.successors()) {
+          if (rule.agency() == null || !entries.containsKey(rule.agency()) || rule.agency().equals(e.id())) {
+            throw new CatalogException(file, entry, "unknown successor '" + rule.agency() + "' in 'successors'");
+          }
+          for (String area : rule.areas() == null ? List.<String>of() : rule.areas()) {
+            if (!entries.containsKey(area)) {
+              throw new CatalogException(file, entry, "successor '" + rule.agency() + "': unknown area '" + area + "'");
+            }
+          }
+          if (e.validTo() == null) {
+            throw new CatalogException(file, entry, "successors need validTo (the last day the agency operated)");
+          }
+        }
         if (e.successor() != null) {
           if (!entries.containsKey(e.successor()) || e.successor().equals(e.id())) {
             throw new CatalogException(file, entry, "unknown successor '" + e.successor() + "'");
@@ -281,7 +311,8 @@ public record CatalogFiles(String location, List<Agency> agencies, List<String> 
       for (AgencyEntry e : entries.values()) {
         agencies.add(new Agency(e.id(), e.code(), e.name().strip(), AgencyLevel.valueOf(e.level()), e.parent(),
             e.oneStop(), e.validFrom(), e.validTo(), e.successor(), Boolean.TRUE.equals(e.verified()), e.kind(),
-            areaOf(e, entries), e.note()));
+            areaOf(e, entries), e.note(), e.successors() == null ? List.of() : e.successors().stream()
+                .map(r -> new Successor(r.agency(), r.areas(), r.procedures())).toList()));
       }
       return agencies;
     }

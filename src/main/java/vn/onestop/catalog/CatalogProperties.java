@@ -2,6 +2,7 @@ package vn.onestop.catalog;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -12,14 +13,18 @@ import org.springframework.util.unit.DataSize;
  *                            {@code organisation.yaml}, {@code fields.yaml} and {@code procedures/*.yaml}
  * @param defaultContentTypes MIME types accepted for a dossier component when the procedure does not say
  * @param defaultMaxSize      largest file accepted for a dossier component when the procedure does not say
+ * @param applyReforms        whether the reorganisations in {@code reforms/*.yaml} are applied (default true);
+ *                            false reads the organisation as it stood before them (the test suite's world)
  */
 @ConfigurationProperties(prefix = "onestop.catalog")
-public record CatalogProperties(String location, List<String> defaultContentTypes, DataSize defaultMaxSize) {
+public record CatalogProperties(String location, List<String> defaultContentTypes, DataSize defaultMaxSize,
+    Boolean applyReforms) {
 
   public static final String DEFAULT_LOCATION = "catalog/";
   public static final List<String> DEFAULT_CONTENT_TYPES = List.of("application/pdf", "image/jpeg", "image/png");
   public static final DataSize DEFAULT_MAX_SIZE = DataSize.ofMegabytes(10);
 
+  @ConstructorBinding
   public CatalogProperties {
     location = location == null || location.isBlank() ? DEFAULT_LOCATION : location;
     if (!location.endsWith("/")) {
@@ -28,6 +33,12 @@ public record CatalogProperties(String location, List<String> defaultContentType
     defaultContentTypes = defaultContentTypes == null || defaultContentTypes.isEmpty()
         ? DEFAULT_CONTENT_TYPES : List.copyOf(defaultContentTypes);
     defaultMaxSize = defaultMaxSize == null ? DEFAULT_MAX_SIZE : defaultMaxSize;
+    applyReforms = applyReforms == null || applyReforms;
+  }
+
+  /** With the reforms applied. */
+  public CatalogProperties(String location, List<String> defaultContentTypes, DataSize defaultMaxSize) {
+    this(location, defaultContentTypes, defaultMaxSize, null);
   }
 
   /** All defaults. */

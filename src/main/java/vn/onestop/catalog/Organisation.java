@@ -106,11 +106,58 @@ public class Organisation {
    * successor (followed as far as needed). Used to route new dossiers after a reorganisation.
    */
   public Agency successorOn(String agencyId, LocalDate day) {
+    return successorFor(agencyId, day, null, null);
+  }
+
+  /**
+   * The agency holding this agency's competence on the given day for one dossier: itself while it
+   * operates, else the successor by the dossier's territory or procedure ({@link Agency#successorFor}),
+   * followed as far as needed. A district's open land dossier goes to the new commune of its
+   * territory, or to the provincial department that took the procedure over.
+   *
+   * @param territoryId   the dossier's territory (applicant's or property's commune), or {@code null}
+   * @param procedureCode the dossier's procedure, or {@code null}
+   */
+  public Agency successorFor(String agencyId, LocalDate day, String territoryId, String procedureCode) {
     Agency a = get(agencyId);
-    while (!a.activeOn(day) && a.successorId() != null && a.validTo() != null && day.isAfter(a.validTo())) {
-      a = get(a.successorId());
+    Set<String> seen = new LinkedHashSet<>();
+    while (!a.activeOn(day) && a.validTo() != null && day.isAfter(a.validTo()) && seen.add(a.id())) {
+      String next = a.successorFor(territoryId, procedureCode);
+      if (next == null) {
+        break;
+      }
+      a = get(next);
     }
     return a;
+  }
+
+  /** Whether the agency lies in the area ({@code areaId} itself or one of its parents is it). */
+  public boolean within(String agencyId, String areaId) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (Agency a = get(agencyId); a != null && seen.add(a.id()); a = a.parentId() == null ? null : get(a.parentId())) {
+      if (a.id().equals(areaId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The province an agency belongs to: the PROVINCE-level people's committee above its area (an agency
+   * of a province itself; for a vertical agency, the province of the area it serves). {@code null} when
+   * there is none.
+   */
+  public Agency provinceOf(String agencyId) {
+    Set<String> seen = new LinkedHashSet<>();
+    Agency a = get(get(agencyId).areaId());
+    while (a != null && seen.add(a.id())) {
+      if (a.level() == AgencyLevel.PROVINCE && CatalogFiles.TERRITORIAL_KINDS.contains(a.kind())) {
+        return a;
+      }
+      a = a.parentId() == null ? null : get(a.parentId());
+      a = a == null ? null : get(a.areaId());
+    }
+    return null;
   }
 
   /**
@@ -155,9 +202,17 @@ public class Organisation {
    * that are no agency's, and when the successor has no such group.
    */
   public Optional<String> successorGroup(String groupId, LocalDate day) {
+    return successorGroup(groupId, day, null, null);
+  }
+
+  /**
+   * The group that took over from an agency group for one dossier: as {@link #successorGroup(String,
+   * LocalDate)}, with the successor chosen by the dossier's territory and procedure ({@link #successorFor}).
+   */
+  public Optional<String> successorGroup(String groupId, LocalDate day, String territoryId, String procedureCode) {
     for (AgencyRole role : AgencyRole.values()) {
       for (String agencyId : agenciesOf(List.of(groupId), role)) {
-        Agency successor = successorOn(agencyId, day);
+        Agency successor = successorFor(agencyId, day, territoryId, procedureCode);
         if (!successor.id().equals(agencyId)) {
           return groupAt(successor, role);
         }
@@ -167,14 +222,28 @@ public class Organisation {
   }
 
   /**
+   * The territory by which a dossier's successors are chosen: the recorded one, else the area of the
+   * agency that received it (a commune's own dossier belongs to that commune).
+   */
+  public String territoryOf(String territoryId, String receivingAgencyId) {
+    return territoryId != null ? territoryId : find(receivingAgencyId).map(Agency::areaId).orElse(null);
+  }
+
+  /**
    * The groups of a role that act for this agency on the given day: its own group and, once the agency
    * has stopped, its successor's too (the successor's head assigns his own specialists to a dossier the
    * old agency started).
    */
   public List<String> groupsActingFor(String agencyId, AgencyRole role, LocalDate day) {
+    return groupsActingFor(agencyId, role, day, null, null);
+  }
+
+  /** As {@link #groupsActingFor(String, AgencyRole, LocalDate)}, with the successor for one dossier's territory and procedure. */
+  public List<String> groupsActingFor(String agencyId, AgencyRole role, LocalDate day, String territoryId,
+      String procedureCode) {
     Set<String> groups = new LinkedHashSet<>();
     groups.add(role.groupId(agencyId));
-    successorGroup(role.groupId(agencyId), day).ifPresent(groups::add);
+    successorGroup(role.groupId(agencyId), day, territoryId, procedureCode).ifPresent(groups::add);
     return List.copyOf(groups);
   }
 

@@ -106,42 +106,89 @@ public class ProcedureCatalog {
         .toList();
   }
 
-  /** Agencies that may receive the procedure (fixed ones, then every agency of the listed kinds). */
+  /**
+   * Agencies that may receive the procedure at their own desk: the fixed ones, every agency of the listed
+   * kinds, and the one-stop department of each agency of those kinds (a commune's Public Administration
+   * Service Centre receives for its commune). Without the province-wide reception of Decree 118/2025.
+   */
   public List<Agency> receivingAgencies(Procedure p) {
-    return organisation.all().stream().filter(a -> p.receivedBy().accepts(a)).toList();
+    return organisation.all().stream().filter(a -> receivesForItsArea(p, a)).toList();
   }
 
   /**
-   * The legs of the procedure with each handling agency resolved for a dossier received at
-   * {@code receivingAgencyId}: {@code RECEIVING} becomes that agency, a kind becomes the agency of that
-   * kind nearest its area.
+   * Whether {@code agency} may receive a dossier of this procedure version whose territory is
+   * {@code territoryId} ({@code null}: the agency's own area): where the version says, or - for a version
+   * received regardless of administrative boundary (Decree 118/2025 Art. 14) - at any one-stop department
+   * of the territory's province.
+   */
+  public boolean receives(Procedure p, Agency agency, String territoryId) {
+    if (receivesForItsArea(p, agency) && (territoryId == null || organisation.within(territoryId, agency.areaId()))) {
+      return true;
+    }
+    if (!p.receivedBy().anywhereInProvince() || !agency.isOneStop()) {
+      return false;
+    }
+    Agency province = organisation.provinceOf(agency.id());
+    return province != null && province.equals(organisation.provinceOf(territoryId == null ? agency.id() : territoryId));
+  }
+
+  private boolean receivesForItsArea(Procedure p, Agency a) {
+    return p.receivedBy().accepts(a) || (a.isOneStop() && organisation.all().stream()
+        .anyMatch(o -> a.id().equals(o.oneStopId()) && o.kind() != null && p.receivedBy().kinds().contains(o.kind())));
+  }
+
+  /** The legs resolved for a dossier received at {@code receivingAgencyId} for its own area. */
+  public List<ResolvedLeg> legsFor(Procedure p, String receivingAgencyId) {
+    return legsFor(p, receivingAgencyId, null);
+  }
+
+  /**
+   * The legs of the procedure with each handling agency resolved from the dossier's territory (the
+   * applicant's or the property's commune, {@code territoryId}; {@code null} = the receiving agency's own
+   * area), not from where it was received: {@code RECEIVING} becomes the competent agency of the
+   * territory (the agency of a receiving kind serving it; the receiving agency itself when it is one and
+   * no territory is given), a kind becomes the agency of that kind nearest the territory.
    *
    * @throws IllegalArgumentException when the agency does not receive this procedure, or a leg's
-   *                                  agency cannot be resolved from it
+   *                                  agency cannot be resolved
    */
-  public List<ResolvedLeg> legsFor(Procedure p, String receivingAgencyId) {
+  public List<ResolvedLeg> legsFor(Procedure p, String receivingAgencyId, String territoryId) {
     Agency receiving = organisation.get(receivingAgencyId);
-    if (!p.receivedBy().accepts(receiving)) {
+    if (!receives(p, receiving, territoryId)) {
       throw new IllegalArgumentException("Procedure " + p.code() + " is not received at agency '" + receivingAgencyId
           + "'; it is received by " + p.receivedBy());
     }
+    Agency territory = territoryId == null ? receiving : organisation.get(territoryId);
     return p.legs().stream().map(leg -> {
-      Agency handler = handler(p, leg, receiving);
+      Agency handler = handler(p, leg, receiving, territory, territoryId == null);
       return new ResolvedLeg(leg.order(), handler.id(), leg.task(), leg.workingDays(), leg.steps(),
           handler.level() != receiving.level(), leg.lead());
     }).toList();
   }
 
-  private Agency handler(Procedure p, Leg leg, Agency receiving) {
+  private Agency handler(Procedure p, Leg leg, Agency receiving, Agency territory, boolean ownArea) {
     if (leg.byReceivingAgency()) {
-      return receiving;
+      if (ownArea && p.receivedBy().accepts(receiving)) {
+        return receiving;
+      }
+      for (String kind : p.receivedBy().kinds()) {
+        Optional<Agency> competent = organisation.nearestOfKind(kind, territory.id());
+        if (competent.isPresent()) {
+          return competent.get();
+        }
+      }
+      if (!p.receivedBy().agencyIds().isEmpty()) {
+        return organisation.get(p.receivedBy().agencyIds().get(0));
+      }
+      throw new IllegalArgumentException("Procedure " + p.code() + " leg " + leg.order() + ": no competent agency of kinds "
+          + p.receivedBy().kinds() + " serves the area of '" + territory.id() + "'");
     }
     if (leg.agency() != null) {
       return organisation.get(leg.agency());
     }
-    return organisation.nearestOfKind(leg.agencyKind(), receiving.id()).orElseThrow(() -> new IllegalArgumentException(
+    return organisation.nearestOfKind(leg.agencyKind(), territory.id()).orElseThrow(() -> new IllegalArgumentException(
         "Procedure " + p.code() + " leg " + leg.order() + ": no agency of kind '" + leg.agencyKind()
-            + "' serves the area of receiving agency '" + receiving.id() + "'"));
+            + "' serves the area of '" + territory.id() + "'"));
   }
 
   /**

@@ -95,7 +95,7 @@ final class ProcedureEntries {
     if (r == null || ((r.agencies() == null || r.agencies().isEmpty()) && (r.kinds() == null || r.kinds().isEmpty()))) {
       throw new CatalogException(file, entry, "missing 'receivedBy' (agencies and/or kinds)");
     }
-    Receiving receiving = new Receiving(r.agencies(), r.kinds());
+    Receiving receiving = new Receiving(r.agencies(), r.kinds(), Boolean.TRUE.equals(r.anywhereInProvince()));
     for (String id : receiving.agencyIds()) {
       if (!agencies.containsKey(id)) {
         throw new CatalogException(file, entry, "receivedBy names unknown agency '" + id + "'");

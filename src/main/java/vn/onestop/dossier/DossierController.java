@@ -56,7 +56,22 @@ public class DossierController {
   public DossierView get(@PathVariable String code) {
     DossierRow d = visible(code);
     RuleSet ruleSet = rules.of(d);
-    return new DossierView(d, new RuleSetRef(ruleSet.id(), ruleSet.name()), rows.legs(d.id()), rows.events(d.id()));
+    return new DossierView(d, new RuleSetRef(ruleSet.id(), ruleSet.name()), rows.legs(d.id()), rows.events(d.id()),
+        receptionOf(d));
+  }
+
+  private ReceptionView receptionOf(DossierRow d) {
+    Map<String, Object> r = rows.jdbc().queryForMap(
+        "select territory_agency_id, return_agency_id, received_anywhere from onestop.dossier where id = ?", d.id());
+    String territory = (String) r.get("territory_agency_id");
+    String returnAt = r.get("return_agency_id") == null ? d.receivingAgencyId() : (String) r.get("return_agency_id");
+    return new ReceptionView(d.receivingAgencyId(), name(d.receivingAgencyId()), d.handlingAgencyId(),
+        name(d.handlingAgencyId()), territory, name(territory), returnAt, name(returnAt),
+        Boolean.TRUE.equals(r.get("received_anywhere")));
+  }
+
+  private String name(String agencyId) {
+    return organisation.find(agencyId).map(vn.onestop.catalog.Agency::name).orElse(null);
   }
 
   /** The applicant withdraws the dossier at the desk (rút hồ sơ); possible until the result is ready. */
@@ -98,11 +113,20 @@ public class DossierController {
 
   /**
    * A dossier as staff see it: the register row, the rule set it is handled by (recorded at reception),
-   * its legs and its hand-overs (the process-control slip).
+   * its legs, its hand-overs (the process-control slip) and where it was received and belongs.
    */
   public record DossierView(DossierRow dossier, RuleSetRef ruleSet, List<DossierRows.LegRow> legs,
-      List<DossierQueries.HandOver> events) {}
+      List<DossierQueries.HandOver> events, ReceptionView reception) {}
 
   /** A rule set named: its id ({@code rules/<id>.yaml}, {@code GET /api/rule-sets/{id}}) and legal name. */
   public record RuleSetRef(String id, String name) {}
+
+  /**
+   * Where the dossier was received and where it belongs (Decree 118/2025 Art. 14): the receiving centre,
+   * the competent agency, the territory the legs were resolved from ({@code null}: the receiving
+   * agency's own area), where the result is returned, and whether it was received outside its territory.
+   */
+  public record ReceptionView(String receivingAgencyId, String receivingAgencyName, String competentAgencyId,
+      String competentAgencyName, String territoryAgencyId, String territoryName, String returnAgencyId,
+      String returnAgencyName, boolean receivedAnywhere) {}
 }

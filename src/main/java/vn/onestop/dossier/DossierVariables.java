@@ -25,6 +25,13 @@ public final class DossierVariables {
   public static final String PROCEDURE_CODE = "procedureCode";
   /** The agency whose one-stop department receives (defaults to the clerk's agency). */
   public static final String RECEIVING_AGENCY_ID = "receivingAgencyId";
+  /**
+   * The dossier's territory (địa bàn): the applicant's or the property's commune, from which the handling
+   * agencies are resolved (Decree 118/2025 Art. 14); defaults to the receiving agency's own area.
+   */
+  public static final String TERRITORY_AGENCY_ID = "territoryAgencyId";
+  /** The one-stop department where the applicant collects the result; defaults to the receiving one. */
+  public static final String RETURN_AGENCY_ID = "returnAgencyId";
   /** DESK, ONLINE or POST. */
   public static final String CHANNEL = "channel";
   public static final String APPLICANT_NAME = "applicantName";

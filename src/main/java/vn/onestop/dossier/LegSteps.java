@@ -60,7 +60,7 @@ class LegSteps {
         .orElseThrow(() -> new IllegalStateException("Dossier #" + id + " has no leg " + legNo));
     DossierRow d = rows.get(id);
     ResolvedLeg resolved = catalog.legsFor(catalog.find(d.procedureCode(), d.procedureVersion()).orElseThrow(),
-        d.receivingAgencyId()).stream().filter(l -> l.order() == legNo).findFirst().orElseThrow();
+        d.receivingAgencyId(), ReceptionPlaces.territoryOf(rows, id)).stream().filter(l -> l.order() == legNo).findFirst().orElseThrow();
     Deadlines.LegDeadlines steps = deadlines.leg(now, resolved);
     Instant legDue = leg.dueAt() != null ? leg.dueAt() : steps.legDue();
     rows.jdbc().update("update onestop.dossier_leg set started_at = ?, due_at = ?, finished_at = null, outcome = null, rounds = rounds + 1 where dossier_id = ? and leg_no = ?",
@@ -85,8 +85,10 @@ class LegSteps {
   void assigned(DelegateTask task) {
     String specialist = required(task, SPECIALIST, "Chuyên viên thụ lý");
     String agency = text(task, HANDLING_AGENCY_ID, null);
+    DossierRow d = rows.get(dossierId(task));
     List<String> groups = organisation.groupsActingFor(agency, AgencyRole.SPECIALISTS,
-        LocalDate.ofInstant(time.now(), EngineTime.ZONE));
+        LocalDate.ofInstant(time.now(), EngineTime.ZONE),
+        organisation.territoryOf(ReceptionPlaces.territoryOf(rows, d.id()), d.receivingAgencyId()), d.procedureCode());
     // The head may not hold READ on user accounts; checking membership is the system's bookkeeping.
     boolean member = WithoutAuthorization.call(() -> groups.stream().anyMatch(group -> task.getProcessEngineServices()
         .getIdentityService().createUserQuery().userId(specialist).memberOfGroup(group).count() > 0));

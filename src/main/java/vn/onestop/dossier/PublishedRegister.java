@@ -31,6 +31,21 @@ class PublishedRegister implements DossierQueries, RegisterUpdates {
   }
 
   @Override
+  public Optional<DossierPlace> placeOf(String dossierProcessInstanceId) {
+    return place("process_instance_id = ?", dossierProcessInstanceId);
+  }
+
+  @Override
+  public Optional<DossierPlace> placeOf(long dossierId) {
+    return place("id = ?", dossierId);
+  }
+
+  private Optional<DossierPlace> place(String where, Object key) {
+    return jdbc.query("select id, procedure_code, territory_agency_id, receiving_agency_id from onestop.dossier where " + where,
+        (rs, n) -> new DossierPlace(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), key).stream().findFirst();
+  }
+
+  @Override
   public Optional<DossierKey> lockForDocuments(long dossierId) {
     return jdbc.query("select id, code, applicant_id_number from onestop.dossier where id = ? for update",
         (rs, n) -> new DossierKey(rs.getLong(1), rs.getString(2), rs.getString(3)), dossierId).stream().findFirst();

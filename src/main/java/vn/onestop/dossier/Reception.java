@@ -49,12 +49,14 @@ class Reception {
   private final DossierPapers papers;
   private final RuleSets ruleSets;
   private final DossierRuleSets rules;
+  private final ReceptionPlaces places;
 
   Reception(DossierRows rows, ProcedureCatalog catalog, Organisation organisation, Deadlines deadlines,
       DossierCodes codes, EngineTime time, DossierSettings settings, DossierNotices notices, DossierPapers papers,
-      RuleSets ruleSets, DossierRuleSets rules) {
+      RuleSets ruleSets, DossierRuleSets rules, ReceptionPlaces places) {
     this.ruleSets = ruleSets;
     this.rules = rules;
+    this.places = places;
     this.rows = rows;
     this.catalog = catalog;
     this.organisation = organisation;
@@ -77,10 +79,11 @@ class Reception {
     Channel typed = decision(execution, CHANNEL, "Hình thức nộp (DESK, ONLINE, POST)", Channel.class);
     String channel = typed.name();
     String applicant = required(execution, APPLICANT_NAME, "Họ tên người nộp hồ sơ");
-    List<ResolvedLeg> legs = catalog.legsFor(procedure, receiving.id());
-    String handling = legs.stream().filter(ResolvedLeg::lead).findFirst().orElse(legs.get(0)).agencyId();
     Instant now = time.now();
     RuleSet ruleSet = ruleSets.on(now.atZone(EngineTime.ZONE).toLocalDate());
+    ReceptionPlaces.Places place = places.resolve(procedure, receiving, text(execution, TERRITORY_AGENCY_ID, null),
+        text(execution, RETURN_AGENCY_ID, null), now.atZone(EngineTime.ZONE).toLocalDate());
+    String handling = place.competentId();
 
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     rows.jdbc().update(connection -> {
@@ -121,6 +124,8 @@ class Reception {
       return sql;
     }, key);
     long id = key.getKey().longValue();
+    rows.set(id, "territory_agency_id = ?, return_agency_id = ?, received_anywhere = ?, interlinked = interlinked or ?",
+        place.territoryId(), place.returnAgencyId(), place.receivedAnywhere(), place.interlinked());
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey("REG-" + id);
     }
@@ -134,6 +139,8 @@ class Reception {
     execution.setVariable(RECEIVING_AGENCY_ID, receiving.id());
     execution.setVariable(HANDLING_AGENCY_ID, handling);
     execution.setVariable(RESPONSIBLE_AGENCY_ID, handling);
+    execution.setVariable(TERRITORY_AGENCY_ID, place.territoryId());
+    execution.setVariable(RETURN_AGENCY_ID, place.returnAgencyId());
     execution.setVariable(CHANNEL, channel);
     execution.setVariable(ON_THE_SPOT, procedure.onTheSpot());
     execution.setVariable(REQUIRED_DOCUMENTS, requiredDocuments(procedure));
@@ -188,7 +195,7 @@ class Reception {
     setAppointment(execution, deadlines, ruleSet, appointment);
     execution.setVariable(TRANSFER_DUE_AT, date(deadlines.transfer(now, ruleSet)));
     ResolvedLegs.insert(rows, d.id(), catalog.legsFor(catalog.find(d.procedureCode(), d.procedureVersion()).orElseThrow(),
-        d.receivingAgencyId()));
+        d.receivingAgencyId(), ReceptionPlaces.territoryOf(rows, d.id())));
     if (d.resolutionDays().signum() > 0) {
       papers.receipt(d.id());
       notices.toApplicant(d, "RECEIPT", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
@@ -257,11 +264,6 @@ class Reception {
     Agency agency = organisation.find(id).orElseThrow(() -> new DossierInputException(
         DossierInputException.Kind.NOT_FOUND, RECEIVING_AGENCY_ID,
         "Cơ quan tiếp nhận '" + id + "' không có trong cơ cấu tổ chức"));
-    boolean receives = catalog.receivingAgencies(procedure).stream().anyMatch(a -> a.id().equals(agency.id()));
-    if (!receives) {
-      throw new DossierInputException(RECEIVING_AGENCY_ID, "Thủ tục " + procedure.code() + " (" + procedure.name()
-          + ") không được tiếp nhận tại " + agency.name());
-    }
     return agency;
   }
 

@@ -39,6 +39,9 @@ import vn.onestop.catalog.Organisation;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.process.EngineTime;
 import vn.onestop.dossier.DossierVariables;
+import vn.onestop.register.DossierQueries;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.onestop.process.WithoutAuthorization;
 import vn.onestop.security.AgencyScope;
 
@@ -60,7 +63,9 @@ import vn.onestop.security.AgencyScope;
  *       instance and its variables) and on its history. A leg also grants its agency READ on the
  *       dossier it belongs to, so interlinked dossiers open up to each agency they reach.</li>
  *   <li>every user task offered to a group of an agency that has stopped (a reorganisation) is offered
- *       to the same role at its successor as well.</li>
+ *       to the same role at its successor for the dossier (by territory and procedure) as well;</li>
+ *   <li>the return of the result is offered also to the clerks of the one-stop department the applicant
+ *       chose (Decree 118/2025 Art. 14).</li>
  *   <li>when a leg asks other agencies for their opinion (end of {@value #REQUEST_CONSULTATION_TASK}),
  *       the consulted agencies get the same READ on the leg and the dossier.</li>
  * </ul>
@@ -79,12 +84,22 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
   /** Where a leg asks other agencies for their opinion ({@code consultationAgencies} is set there). */
   static final String REQUEST_CONSULTATION_TASK = "Task_RequestConsultation";
   static final String ADMINISTRATORS = AgencyScope.ADMINISTRATORS;
+  /** The return of the result, offered also at the one-stop department the applicant chose. */
+  static final String RETURN_TASK = "Task_ReturnResult";
 
   private final Organisation organisation;
   private final EngineTime time;
   private final AgencyScope scope;
+  /** The register, looked up when a task is created (the plugin is built before the register's beans). */
+  private final ObjectProvider<DossierQueries> dossiers;
 
   public DossierAccess(Organisation organisation, EngineTime time, AgencyScope scope) {
+    this(organisation, time, scope, null);
+  }
+
+  @Autowired
+  public DossierAccess(Organisation organisation, EngineTime time, AgencyScope scope, ObjectProvider<DossierQueries> dossiers) {
+    this.dossiers = dossiers;
     this.organisation = organisation;
     this.time = time;
     this.scope = scope;
@@ -117,6 +132,10 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
         userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
             (TaskListener) DossierAccess.this::offerToSuccessors);
+        if (RETURN_TASK.equals(activity.getId())) {
+          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+              (TaskListener) DossierAccess.this::offerToReturnDesk);
+        }
       }
     }
 
@@ -164,6 +183,7 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
     Set<String> readers = new LinkedHashSet<>();
     readers.addAll(readersOf(text(execution, DossierVariables.RECEIVING_AGENCY_ID)));
     readers.addAll(readersOf(text(execution, DossierVariables.HANDLING_AGENCY_ID)));
+    readers.addAll(readersOf(text(execution, DossierVariables.RETURN_AGENCY_ID)));
     grantRead(execution, execution.getProcessInstanceId(), readers);
   }
 
@@ -196,17 +216,39 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
 
   /**
    * A task offered to the group of an agency that has stopped (after a reorganisation) is offered to
-   * the same role at its successor too; see {@link ReorganisationHandOver} for the tasks already open.
+   * the same role at its successor for this dossier (by its territory and procedure) too; see {@link ReorganisationHandOver} for the tasks already open.
    */
   void offerToSuccessors(DelegateTask task) {
     LocalDate today = LocalDate.ofInstant(time.now(), ProcedureCatalog.VIETNAM);
     Set<String> successors = new LinkedHashSet<>();
+    String territory = null;
+    String procedure = null;
+    DossierQueries register = dossiers == null ? null : dossiers.getIfAvailable();
+    if (register != null && task.getVariable(DossierVariables.DOSSIER_ID) instanceof Number id) {
+      var place = register.placeOf(id.longValue()).orElse(null);
+      if (place != null) {
+        territory = organisation.territoryOf(place.territoryAgencyId(), place.receivingAgencyId());
+        procedure = place.procedureCode();
+      }
+    }
     for (IdentityLink candidate : task.getCandidates()) {
       if (candidate.getGroupId() != null) {
-        organisation.successorGroup(candidate.getGroupId(), today).ifPresent(successors::add);
+        organisation.successorGroup(candidate.getGroupId(), today, territory, procedure).ifPresent(successors::add);
       }
     }
     successors.forEach(task::addCandidateGroup);
+  }
+
+  /**
+   * The result is returned where the applicant chose (Decree 118/2025 Art. 14): when that is not the
+   * receiving one-stop department, its clerks are offered the return too (the model names the receiving
+   * department's clerks, so instances of earlier model versions keep working).
+   */
+  void offerToReturnDesk(DelegateTask task) {
+    if (task.getVariable(DossierVariables.RETURN_AGENCY_ID) instanceof String returnAt
+        && !returnAt.equals(task.getVariable(DossierVariables.RECEIVING_AGENCY_ID))) {
+      organisation.find(returnAt).filter(Agency::isOneStop).ifPresent(desk -> task.addCandidateGroup(desk.clerksGroup()));
+    }
   }
 
   /** The groups that read what an agency has been reached by: {@link AgencyScope#readerGroups}. */

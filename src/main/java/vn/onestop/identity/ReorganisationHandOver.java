@@ -43,6 +43,9 @@ import vn.onestop.process.WithoutAuthorization;
  *   <li>gets READ on every dossier and leg the old group reads, running and in history.</li>
  * </ul>
  *
+ * <p>An agency with successors by area or procedure (a district after the 2025 reform) hands each dossier
+ * over to the successor for that dossier's territory and procedure ({@link HandOverByDossier}).
+ *
  * <p>Clerks' tasks go to the successor's one-stop department when the successor receives no dossiers
  * itself. Nothing is taken away from the old groups (their members keep what they had until an
  * administrator removes them), and nothing is written twice: run at every start-up (after
@@ -62,9 +65,11 @@ public class ReorganisationHandOver implements ApplicationRunner {
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
   private final EngineTime time;
+  private final HandOverByDossier byDossier;
 
   public ReorganisationHandOver(Organisation organisation, TaskService taskService,
-      AuthorizationService authorizationService, EngineTime time) {
+      AuthorizationService authorizationService, EngineTime time, HandOverByDossier byDossier) {
+    this.byDossier = byDossier;
     this.organisation = organisation;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
@@ -97,11 +102,19 @@ public class ReorganisationHandOver implements ApplicationRunner {
     }
   }
 
-  /** Hands over the work of every agency that has stopped by today to its successor. */
+  /** Hands over the work of every agency that has stopped by today to its successor(s). */
   public void handOverWhatHasStopped() {
     LocalDate today = LocalDate.ofInstant(time.now(), ProcedureCatalog.VIETNAM);
     for (Agency agency : organisation.all()) {
-      if (agency.successorId() == null || agency.validTo() == null || !today.isAfter(agency.validTo())) {
+      if (agency.allSuccessorIds().isEmpty() || agency.validTo() == null || !today.isAfter(agency.validTo())) {
+        continue;
+      }
+      if (!agency.successors().isEmpty()) {
+        HandedOver done = byDossier.handOver(agency, today);
+        if (done.tasks() > 0 || done.processInstances() > 0) {
+          LOG.info("Reorganisation: {} open tasks and {} process instances of {} handed over by area and procedure",
+              done.tasks(), done.processInstances(), agency.id());
+        }
         continue;
       }
       Agency successor = organisation.successorOn(agency.id(), today);
@@ -133,26 +146,34 @@ public class ReorganisationHandOver implements ApplicationRunner {
 
   private int offerOpenTasks(String oldGroup, String newGroup) {
     int added = 0;
+    for (Task task : openTasks(taskService, oldGroup)) {
+      added += offer(taskService, task, newGroup);
+    }
+    return added;
+  }
+
+  /** Every open task offered to the group (claimed or not). */
+  static List<Task> openTasks(TaskService taskService, String group) {
     List<Task> open = new ArrayList<>();
     for (int first = 0; ; first += PAGE) {
-      List<Task> page = taskService.createTaskQuery().taskCandidateGroup(oldGroup).includeAssignedTasks()
+      List<Task> page = taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
           .orderByTaskId().asc().listPage(first, PAGE);
       open.addAll(page);
       if (page.size() < PAGE) {
-        break;
+        return open;
       }
     }
-    for (Task task : open) {
-      boolean offered = false;
-      for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-        offered |= IdentityLinkType.CANDIDATE.equals(link.getType()) && newGroup.equals(link.getGroupId());
-      }
-      if (!offered) {
-        taskService.addCandidateGroup(task.getId(), newGroup);
-        added++;
+  }
+
+  /** Offers the task to the group unless it is already; 1 when added. */
+  static int offer(TaskService taskService, Task task, String group) {
+    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && group.equals(link.getGroupId())) {
+        return 0;
       }
     }
-    return added;
+    taskService.addCandidateGroup(task.getId(), group);
+    return 1;
   }
 
   /** READ on every process instance (runtime and history) the old group reads; returns those newly shared. */
@@ -164,18 +185,22 @@ public class ReorganisationHandOver implements ApplicationRunner {
   }
 
   private void share(Resource resource, Permission read, String oldGroup, String newGroup, Set<String> shared) {
+    for (String id : readBy(authorizationService, resource, read, oldGroup)) {
+      if (DossierAccess.grant(authorizationService, resource, id, read, List.of(newGroup)) > 0) {
+        shared.add(id);
+      }
+    }
+  }
+
+  /** The resources (process instances) the group has {@code read} on, one by one (not ANY). */
+  static List<String> readBy(AuthorizationService authorizationService, Resource resource, Permission read, String group) {
     List<String> ids = new ArrayList<>();
     for (int first = 0; ; first += PAGE) {
-      List<Authorization> page = authorizationService.createAuthorizationQuery().groupIdIn(oldGroup)
+      List<Authorization> page = authorizationService.createAuthorizationQuery().groupIdIn(group)
           .resourceType(resource).hasPermission(read).orderByResourceId().asc().listPage(first, PAGE);
       page.stream().map(Authorization::getResourceId).filter(id -> !Authorization.ANY.equals(id)).forEach(ids::add);
       if (page.size() < PAGE) {
-        break;
-      }
-    }
-    for (String id : ids) {
-      if (DossierAccess.grant(authorizationService, resource, id, read, List.of(newGroup)) > 0) {
-        shared.add(id);
+        return ids;
       }
     }
   }

@@ -46,6 +46,23 @@ public interface DossierQueries {
    */
   List<LogBookLine> logBook(String agencyId, Instant yearStart, Instant from, Instant to);
 
+  /**
+   * Where the dossier of a process instance belongs (the dossier's own instance, or a leg's root
+   * instance): its procedure and its territory, by which a stopped agency's successor is chosen.
+   */
+  Optional<DossierPlace> placeOf(String dossierProcessInstanceId);
+
+  /** Where a dossier belongs, by register id. */
+  Optional<DossierPlace> placeOf(long dossierId);
+
+  /**
+   * A dossier's procedure and territory (địa bàn).
+   *
+   * @param territoryAgencyId the applicant's or the property's commune, {@code null} when not recorded
+   *                          (then its receiving agency's own area counts)
+   */
+  record DossierPlace(long id, String procedureCode, String territoryAgencyId, String receivingAgencyId) {}
+
   /** A dossier's code (null before acceptance) and its applicant's identity number. */
   record DossierKey(long id, String code, String applicantIdNumber) {}
 

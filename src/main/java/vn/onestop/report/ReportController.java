@@ -31,9 +31,11 @@ public class ReportController {
   private final ReportExport export;
   private final PlanTargets targets;
   private final Organisation organisation;
+  private final CentreWorkload centres;
 
   public ReportController(KpiReportService reports, ComplianceFinder finder, SupervisorScope scope, ReportExport export,
-      PlanTargets targets, Organisation organisation) {
+      PlanTargets targets, Organisation organisation, CentreWorkload centres) {
+    this.centres = centres;
     this.reports = reports;
     this.finder = finder;
     this.scope = scope;
@@ -80,6 +82,13 @@ public class ReportController {
   @GetMapping("/kpis")
   public KpiReport kpis(KpiQuery query) {
     return report(query);
+  }
+
+  /** What each one-stop department received and what it handled, separately (Decree 118/2025 Art. 14). */
+  @GetMapping("/centres")
+  public List<CentreWorkload.Row> centres(KpiQuery query) {
+    SupervisorScope.Selection selection = scope.select(query.agency());
+    return centres.count(ReportPeriod.parse(query.period(), query.from(), query.to()), selection.agencyIds());
   }
 
   @GetMapping("/kpis.csv")

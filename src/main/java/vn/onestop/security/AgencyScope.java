@@ -23,8 +23,8 @@ import vn.onestop.process.EngineTime;
  *
  * <p>A dossier has <em>reached</em> an agency when the agency
  * <ul>
- *   <li>received it (bộ phận tiếp nhận và trả kết quả) or leads its handling (cơ quan chủ trì giải quyết,
- *       known at reception);</li>
+ *   <li>received it (bộ phận tiếp nhận và trả kết quả), leads its handling (cơ quan chủ trì giải quyết,
+ *       known at reception) or returns its result where the applicant chose (Decree 118/2025 Art. 14);</li>
  *   <li>handles one of its legs that <em>has started</em> (một cửa liên thông, Decree 61/2018 Art. 19.5-19.7):
  *       a later leg - e.g. the tax sub-department after the land registration branch - reaches the
  *       agency only when the dossier is transferred to it, not at reception;</li>
@@ -89,10 +89,11 @@ public class AgencyScope {
     List<String> reached = jdbc.queryForList("""
         select d.receiving_agency_id from onestop.dossier d where %1$s
         union select d.handling_agency_id from onestop.dossier d where %1$s and d.handling_agency_id is not null
+        union select d.return_agency_id from onestop.dossier d where %1$s and d.return_agency_id is not null
         union select l.agency_id from onestop.dossier_leg l join onestop.dossier d on d.id = l.dossier_id
           where %1$s and (l.started_at is not null or l.rounds > 0)
         union select c.agency_id from onestop.consultation c join onestop.dossier d on d.id = c.dossier_id
-          where %1$s""".formatted(dossiers), String.class, key, key, key, key);
+          where %1$s""".formatted(dossiers), String.class, key, key, key, key, key);
     return new LinkedHashSet<>(reached);
   }
 
@@ -123,7 +124,33 @@ public class AgencyScope {
   /** Whether the holder of these groups reads the dossier (register id). */
   public boolean reads(Collection<String> groups, long dossierId) {
     Set<String> scope = agenciesReadBy(groups);
-    return scope == null || agenciesReached(dossierId).stream().anyMatch(scope::contains);
+    if (scope == null || agenciesReached(dossierId).stream().anyMatch(scope::contains)) {
+      return true;
+    }
+    return successorsFor(dossierId).stream().anyMatch(scope::contains);
+  }
+
+  /**
+   * The agencies that took a dossier over from the stopped agencies it had reached, chosen by its
+   * territory and procedure (successors by area and by procedure, the 2025 reform): the new commune's
+   * staff read the former district's dossiers of their area.
+   */
+  private Set<String> successorsFor(long dossierId) {
+    Set<String> successors = new LinkedHashSet<>();
+    List<java.util.Map<String, Object>> place = jdbc.queryForList(
+        "select procedure_code, territory_agency_id, receiving_agency_id from onestop.dossier where id = ?", dossierId);
+    if (place.isEmpty()) {
+      return successors;
+    }
+    String territory = organisation.territoryOf((String) place.get(0).get("territory_agency_id"),
+        (String) place.get(0).get("receiving_agency_id"));
+    String procedure = (String) place.get(0).get("procedure_code");
+    for (String agency : agenciesReached(dossierId)) {
+      if (organisation.find(agency).isPresent()) {
+        successors.add(organisation.successorFor(agency, today(), territory, procedure).id());
+      }
+    }
+    return successors;
   }
 
   /**

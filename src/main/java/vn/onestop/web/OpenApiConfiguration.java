@@ -92,6 +92,8 @@ public class OpenApiConfiguration {
     e.put("GET /api/reports/scope", new Endpoint("Các cơ quan người gọi được xem báo cáo", null));
     e.put("GET /api/reports/targets", new Endpoint("Chỉ tiêu của kế hoạch trong năm", null));
     e.put("GET /api/reports/kpis", new Endpoint("Báo cáo chỉ số (KPI)", null));
+    e.put("GET /api/reports/centres", new Endpoint("Hồ sơ mỗi bộ phận một cửa đã tiếp nhận và đã giải quyết, tính riêng "
+        + "(tiếp nhận không phụ thuộc địa giới hành chính)", null));
     e.put("GET /api/reports/kpis.csv", new Endpoint("Báo cáo chỉ số, tệp CSV", null));
     e.put("GET /api/reports/kpis.xlsx", new Endpoint("Báo cáo chỉ số, tệp Excel", null));
     e.put("GET /api/reports/compliance/{list}", new Endpoint("Danh sách hồ sơ theo tiêu chí tuân thủ (trễ hạn, chưa xin lỗi, ...)", null));

@@ -15,7 +15,7 @@ import vn.onestop.web.ApiErrorHandler;
 
 class CatalogControllersTest {
 
-  private static final CatalogFiles SEED = CatalogFiles.load("catalog/");
+  private static final CatalogFiles SEED = CatalogFiles.load(new vn.onestop.catalog.CatalogProperties("catalog/", null, null, false));
   private final Organisation organisation = new Organisation(SEED);
   private final ProcedureCatalog catalog = new ProcedureCatalog(SEED, organisation);
   private final MockMvc mvc = MockMvcBuilders

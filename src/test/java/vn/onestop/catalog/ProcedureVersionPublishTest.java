@@ -14,7 +14,7 @@ import vn.onestop.review.Simplification;
 /** A simplification published at run time as a dated version; internal procedures as a kind. */
 class ProcedureVersionPublishTest {
 
-  private static final CatalogFiles SEED = CatalogFiles.load("catalog/");
+  private static final CatalogFiles SEED = CatalogFiles.load(new vn.onestop.catalog.CatalogProperties("catalog/", null, null, false));
   private final ProcedureCatalog catalog = new ProcedureCatalog(SEED, new Organisation(SEED),
       Clock.fixed(LocalDate.of(2026, 3, 10).atStartOfDay().toInstant(ZoneOffset.UTC), ProcedureCatalog.VIETNAM));
 

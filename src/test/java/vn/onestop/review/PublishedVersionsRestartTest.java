@@ -32,7 +32,7 @@ class PublishedVersionsRestartTest {
         insert into onestop.published_procedure_version (procedure_code, version, base_version, effective_from, review_id, published_at)
         values ('1.003197', ?, '2021.1', date '2031-07-01', ?, now())""", "R2031." + id, id);
 
-    CatalogFiles files = CatalogFiles.load("catalog/");
+    CatalogFiles files = CatalogFiles.load(new vn.onestop.catalog.CatalogProperties("catalog/", null, null, false));
     ProcedureCatalog fresh = new ProcedureCatalog(files, new Organisation(files));
     assertThat(fresh.find("1.003197", "R2031." + id)).as("not in the files").isEmpty();
 
