@@ -91,6 +91,7 @@ public class OpenApiConfiguration {
     e.put("GET /api/reports/kpis", new Endpoint("Báo cáo chỉ số (KPI)", null));
     e.put("GET /api/reports/kpis.csv", new Endpoint("Báo cáo chỉ số, tệp CSV", null));
     e.put("GET /api/reports/kpis.xlsx", new Endpoint("Báo cáo chỉ số, tệp Excel", null));
+    e.put("GET /api/reports/open-tasks", new Endpoint("Hồ sơ đang giải quyết (mặc định: quá hạn) và việc đang chờ, người hoặc nhóm đang giữ (chỉ xem)", null));
     e.put("GET /api/reports/compliance/{list}", new Endpoint("Danh sách hồ sơ theo tiêu chí tuân thủ (trễ hạn, chưa xin lỗi, ...)", null));
     e.put("GET /api/staff/me", new Endpoint("Người đang đăng nhập (phiên Cockpit/Tasklist hoặc HTTP Basic): tài khoản và họ tên", null));
     e.put("GET /api/staff/login-failures", new Endpoint("Các lần đăng nhập sai gần đây theo tài khoản và địa chỉ (quản trị viên)", null));
