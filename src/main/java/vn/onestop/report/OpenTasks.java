@@ -89,6 +89,8 @@ public class OpenTasks {
     long[] total = {0};
     List<Dossier> dossiers = dossiers(agencyIds, lateOnly, now, limit, total);
     Map<String, List<Task>> open = SystemLookup.read(identityService, () -> openTasks(dossiers));
+    Map<String, String> groupNames = organisation.groups().stream()
+        .collect(Collectors.toMap(AgencyGroup::id, AgencyGroup::name, (a, b) -> a));
     List<Entry> entries = new ArrayList<>();
     for (Dossier d : dossiers) {
       BigDecimal late = d.dueAt() != null && d.dueAt().isBefore(now)
@@ -101,7 +103,7 @@ public class OpenTasks {
       for (Task task : waiting) {
         boolean assigned = task.getAssignee() != null;
         String holder = assigned ? SystemLookup.read(identityService,
-            () -> StaffSessionController.displayName(identityService, task.getAssignee())) : offeredTo(task);
+            () -> StaffSessionController.displayName(identityService, task.getAssignee())) : offeredTo(task, groupNames);
         entries.add(new Entry(d.code(), d.procedureName(), agencyName, d.receivedAt(), d.dueAt(), late, task.getName(),
             task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), holder, assigned));
       }
@@ -153,9 +155,7 @@ public class OpenTasks {
   }
 
   /** The names of the groups an unassigned task is offered to (candidate groups), or a note that none is. */
-  private String offeredTo(Task task) {
-    Map<String, String> names = organisation.groups().stream()
-        .collect(Collectors.toMap(AgencyGroup::id, AgencyGroup::name, (a, b) -> a));
+  private String offeredTo(Task task, Map<String, String> names) {
     List<String> groups = SystemLookup.read(identityService, () -> tasks.getIdentityLinksForTask(task.getId())).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
         .map(l -> names.getOrDefault(l.getGroupId(), "Nhóm ngoài cơ cấu tổ chức")).distinct().toList();
