@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.onestop.report.ExportColumns;
 import vn.onestop.report.ReportExport;
 import vn.onestop.report.SupervisorScope;
 import vn.onestop.web.ApiException;
@@ -83,12 +84,12 @@ public class Index766Controller {
       rows.add(List.of(g.name(), "Cộng nhóm", "", "", "", "", g.max(), g.score(), ""));
     }
     rows.add(List.of("Tổng điểm", "", "", "", "", "", index.maxWithData(), index.total(), ""));
-    return new ReportExport.Table("Chỉ số 766 " + index.period(), List.of("Nhóm chỉ số", "Thành phần", "Đạt", "Tổng số",
+    return new ReportExport.Table("Chỉ số 766 " + ExportColumns.period(index.period()), List.of("Nhóm chỉ số", "Thành phần", "Đạt", "Tổng số",
         "Tỷ lệ (%)", "Ngưỡng (%)", "Điểm tối đa", "Điểm", "Trọng số đã xác minh"), rows);
   }
 
   private static String name(Index766 index) {
-    return "chi-so-766-" + (index.agency() == null ? "toan-tinh" : index.agency()) + "-" + index.period().replace('…', '_');
+    return ExportColumns.fileName("Chỉ số 766", index.agencyName(), index.period());
   }
 
 }

@@ -32,10 +32,12 @@ public class ReportController {
   private final PlanTargets targets;
   private final Organisation organisation;
   private final CentreWorkload centres;
+  private final OpenTasks openTasks;
 
   public ReportController(KpiReportService reports, ComplianceFinder finder, SupervisorScope scope, ReportExport export,
-      PlanTargets targets, Organisation organisation, CentreWorkload centres) {
+      PlanTargets targets, Organisation organisation, CentreWorkload centres, OpenTasks openTasks) {
     this.centres = centres;
+    this.openTasks = openTasks;
     this.reports = reports;
     this.finder = finder;
     this.scope = scope;
@@ -103,6 +105,16 @@ public class ReportController {
     return file(export.xlsx(export.kpiTable(r)), XLSX, name(r) + ".xlsx");
   }
 
+  /**
+   * The open dossiers of the caller's agencies with the task each waits on and who holds it; {@code late=true} (the
+   * default): only the late ones (hồ sơ quá hạn và người đang giữ). Read only.
+   */
+  @GetMapping("/open-tasks")
+  public OpenTasks.Listing openTasks(@RequestParam(name = "agency", required = false) String agency,
+      @RequestParam(name = "late", defaultValue = "true") boolean late, @RequestParam(name = "limit", defaultValue = "200") int limit) {
+    return openTasks.find(scope.select(agency).agencyIds(), late, limit);
+  }
+
   @GetMapping("/compliance/{list}")
   public ResponseEntity<?> compliance(@PathVariable("list") String list, @RequestParam(name = "agency", required = false) String agency,
       @RequestParam(name = "days", defaultValue = "3") int days, @RequestParam(name = "limit", defaultValue = "500") int limit,
@@ -122,10 +134,12 @@ public class ReportController {
     if (format == null) {
       return ResponseEntity.ok(listing);
     }
-    String filename = listing.list() + (selection.agencyId() == null ? "" : "-" + selection.agencyId());
+    String filename = ExportColumns.fileName(ReportExport.TITLES.getOrDefault(listing.list(), listing.list()),
+        agencyName(selection.agencyId()), p == null ? "den-" + ExportColumns.time(listing.asOf()).substring(0, 10) : p.label());
+    ReportExport.Table table = export.complianceTable(listing, this::agencyName);
     return switch (format) {
-      case "csv" -> file(export.csv(export.complianceTable(listing)), CSV, filename + ".csv");
-      case "xlsx" -> file(export.xlsx(export.complianceTable(listing)), XLSX, filename + ".xlsx");
+      case "csv" -> file(export.csv(table), CSV, filename + ".csv");
+      case "xlsx" -> file(export.xlsx(table), XLSX, filename + ".xlsx");
       default -> throw ApiException.notFound("No export format '" + format + "'; use .csv or .xlsx");
     };
   }
@@ -154,8 +168,13 @@ public class ReportController {
     return v;
   }
 
-  private static String name(KpiReport r) {
-    return "kpi-" + r.period().replace('…', '_') + (r.agency() == null ? "" : "-" + r.agency());
+  /** {@code bao-cao-kpi_<agency name>_<period>}, see {@link ExportColumns#fileName}. */
+  private String name(KpiReport r) {
+    return ExportColumns.fileName("Báo cáo KPI", agencyName(r.agency()), r.period());
+  }
+
+  private String agencyName(String agencyId) {
+    return agencyId == null ? null : organisation.find(agencyId).map(vn.onestop.catalog.Agency::name).orElse(agencyId);
   }
 
   private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename) {

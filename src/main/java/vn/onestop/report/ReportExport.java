@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -51,51 +52,64 @@ public class ReportExport {
   /** A table: header and rows of String / Number / null cells. */
   public record Table(String title, List<String> header, List<List<Object>> rows) {}
 
+  /**
+   * The KPI report as a table: the group's name, the counts and, per KPI, its value, the plan's target and the
+   * assessment, all under Vietnamese headers ({@link ExportColumns}); the total first.
+   */
   public Table kpiTable(KpiReport report) {
-    List<String> header = new ArrayList<>(List.of("key", "label"));
-    header.addAll(List.of(Tally.COUNTS));
-    header.add("workingDaysSum");
+    List<String> header = new ArrayList<>(List.of("Nhóm"));
+    for (String count : Tally.COUNTS) {
+      header.add(ExportColumns.count(count));
+    }
+    header.add("Tổng thời gian giải quyết (ngày làm việc)");
     for (Kpi kpi : Kpi.values()) {
-      header.add(kpi.name());
-      header.add(kpi.name() + "_target");
-      header.add(kpi.name() + "_status");
+      header.add(ExportColumns.kpi(kpi));
+      header.add(ExportColumns.target(kpi));
+      header.add(ExportColumns.status(kpi));
     }
     List<List<Object>> rows = new ArrayList<>();
     rows.add(line(report.total()));
     report.rows().forEach(r -> rows.add(line(r)));
-    String title = "KPI " + report.period() + (report.agency() == null ? "" : " " + report.agency());
-    return new Table(title, header, rows);
+    return new Table("KPI " + ExportColumns.period(report.period()), header, rows);
   }
 
   private static List<Object> line(KpiReport.Row row) {
     List<Object> cells = new ArrayList<>();
-    cells.add(row.key());
-    cells.add(row.label());
-    row.counts().values().forEach(cells::add);
+    cells.add(ExportColumns.period(row.label()));
+    for (String count : Tally.COUNTS) {
+      cells.add(row.counts().get(count));
+    }
     KpiValue avg = row.kpi(Kpi.AVERAGE_RESOLUTION_DAYS);
     cells.add(avg.numerator());
     for (Kpi kpi : Kpi.values()) {
       KpiValue v = row.kpi(kpi);
       cells.add(v.value());
       cells.add(v.target());
-      cells.add(v.status());
+      cells.add(ExportColumns.status(v.status()));
     }
     return cells;
   }
 
-  public Table complianceTable(ComplianceFinder.Listing listing) {
-    List<String> header = List.of("code", "agencyId", "agencyName", "receivingAgencyId", "procedureCode", "procedureName",
-        "field", "channel", "status", "receivedAt", "dueAt", "originalDueAt", "finishedAt", "late", "apologyAt",
-        "explanationAt", "workingDaysLeft");
+  /** A compliance list as a table: Vietnamese headers, agencies by name, times in Vietnam time. */
+  public Table complianceTable(ComplianceFinder.Listing listing, Function<String, String> agencyName) {
+    List<String> header = List.of("Mã hồ sơ", "Cơ quan chịu trách nhiệm", "Cơ quan tiếp nhận", "Mã thủ tục", "Thủ tục",
+        "Lĩnh vực", "Kênh nộp", "Tiếp nhận lúc", "Hẹn trả", "Hẹn trả ban đầu", "Hoàn thành lúc", "Trễ hạn",
+        "Xin lỗi lúc", "Giải trình lúc", "Còn lại (ngày làm việc)");
     List<List<Object>> rows = new ArrayList<>();
     for (ComplianceFinder.Entry e : listing.entries()) {
-      rows.add(java.util.Arrays.asList(e.code(), e.agencyId(), e.agencyName(), e.receivingAgencyId(), e.procedureCode(),
-          e.procedureName(), e.field(), e.channel(), e.status(), str(e.receivedAt()), str(e.dueAt()),
-          str(e.originalDueAt()), str(e.finishedAt()), String.valueOf(e.late()), str(e.apologyAt()),
-          str(e.explanationAt()), e.workingDaysLeft()));
+      rows.add(java.util.Arrays.asList(e.code(), e.agencyName(), agencyName.apply(e.receivingAgencyId()), e.procedureCode(),
+          e.procedureName(), e.field(), ExportColumns.channel(e.channel()), ExportColumns.time(e.receivedAt()),
+          ExportColumns.time(e.dueAt()), ExportColumns.time(e.originalDueAt()), ExportColumns.time(e.finishedAt()),
+          e.late() ? "Có" : "Không", ExportColumns.time(e.apologyAt()), ExportColumns.time(e.explanationAt()),
+          e.workingDaysLeft()));
     }
-    return new Table(listing.list(), header, rows);
+    return new Table(TITLES.getOrDefault(listing.list(), listing.list()), header, rows);
   }
+
+  /** The compliance lists' names, for sheet titles and file names. */
+  static final java.util.Map<String, String> TITLES = java.util.Map.of(
+      "late-without-apology", "Trễ hạn chưa xin lỗi", "late-without-explanation", "Trễ hạn chưa giải trình",
+      "going-late", "Sắp trễ hạn", "not-digitised", "Chưa số hóa");
 
   private static String str(Object o) {
     return o == null ? null : o.toString();

@@ -96,7 +96,9 @@ public class OpenApiConfiguration {
         + "(tiếp nhận không phụ thuộc địa giới hành chính)", null));
     e.put("GET /api/reports/kpis.csv", new Endpoint("Báo cáo chỉ số, tệp CSV", null));
     e.put("GET /api/reports/kpis.xlsx", new Endpoint("Báo cáo chỉ số, tệp Excel", null));
+    e.put("GET /api/reports/open-tasks", new Endpoint("Hồ sơ đang giải quyết (mặc định: quá hạn) và việc đang chờ, người hoặc nhóm đang giữ (chỉ xem)", null));
     e.put("GET /api/reports/compliance/{list}", new Endpoint("Danh sách hồ sơ theo tiêu chí tuân thủ (trễ hạn, chưa xin lỗi, ...)", null));
+    e.put("GET /api/staff/me", new Endpoint("Người đang đăng nhập (phiên Cockpit/Tasklist hoặc HTTP Basic): tài khoản và họ tên", null));
     e.put("GET /api/staff/login-failures", new Endpoint("Các lần đăng nhập sai gần đây theo tài khoản và địa chỉ (quản trị viên)", null));
     // signed papers (issue 23)
     e.put("POST /api/public/verify", new Endpoint("Xác thực một giấy tờ OneStop đã ký (tải lên tệp PDF; không cần đăng nhập)",

@@ -133,7 +133,7 @@ class Index766ApiTest {
     assertThat(trend.get(0).path("total").decimalValue()).isEqualByComparingTo(october.path("total").decimalValue());
     HttpResponse<String> csv = get("/api/index-766/export.csv?agency=" + AGENCY + "&period=2025-10");
     assertThat(csv.body()).contains("Nhóm chỉ số", "Tiến độ, kết quả giải quyết", "Tổng điểm");
-    assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("chi-so-766-quang-tin-2025-10.csv");
+    assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("chi-so-766_uy-ban-nhan-dan-xa-quang-tin_thang-10-2025.csv");
   }
 
   /** Whole months read the monthly summary (V122): the same figures as the rows, for a month and a quarter. */

@@ -156,9 +156,14 @@ class ReportApiTest {
     String text = new String(csv.body(), StandardCharsets.UTF_8);
     assertThat(text).startsWith("\uFEFF");
     String[] lines = text.substring(1).split("\r\n");
-    List<String> header = List.of(lines[0].split(","));
+    List<String> header = csvCells(lines[0]);
     assertThat(lines).hasSize(1 + 1 + api.path("rows").size());
-    List<String> totalLine = List.of(lines[1].split(",", -1));
+    List<String> totalLine = csvCells(lines[1]);
+    // issue 15.5: Vietnamese headers, no code names; the file says the agency and the period
+    assertThat(header).doesNotContain("key", "ON_TIME_RATE", "ON_TIME_RATE_target")
+        .contains("Hồ sơ tiếp nhận", "Tỷ lệ hồ sơ giải quyết trước và đúng hạn (%)", "Tỷ lệ hồ sơ giải quyết trước và đúng hạn: chỉ tiêu");
+    assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("bao-cao-kpi_uy-ban-nhan-dan-xa-nhan-co_thang-3-2019.csv");
 
     HttpResponse<byte[]> xlsx = get(SUPERVISOR_A, PASSWORD, "/api/reports/kpis.xlsx" + query);
     assertThat(xlsx.statusCode()).isEqualTo(200);
@@ -168,17 +173,17 @@ class ReportApiTest {
       assertThat(sheet.getLastRowNum()).isEqualTo(1 + api.path("rows").size());
       Row head = sheet.getRow(0);
       Row total = sheet.getRow(1);
-      assertThat(total.getCell(0).getStringCellValue()).isEqualTo("nhan-co");
+      assertThat(total.getCell(0).getStringCellValue()).isEqualTo(api.path("total").path("label").asText());
       for (String count : Tally.COUNTS) {
         long expected = api.path("total").path("counts").path(count).asLong();
-        int c = header.indexOf(count);
-        assertThat(head.getCell(c).getStringCellValue()).isEqualTo(count);
+        int c = header.indexOf(ExportColumns.count(count));
+        assertThat(head.getCell(c).getStringCellValue()).isEqualTo(ExportColumns.count(count));
         assertThat(Long.parseLong(totalLine.get(c))).as("CSV " + count).isEqualTo(expected);
         assertThat((long) total.getCell(c).getNumericCellValue()).as("XLSX " + count).isEqualTo(expected);
       }
       for (JsonNode kpi : api.path("total").path("kpis")) {
-        String id = kpi.path("kpi").asText();
-        int c = header.indexOf(id);
+        Kpi id = Kpi.valueOf(kpi.path("kpi").asText());
+        int c = header.indexOf(ExportColumns.kpi(id));
         Cell cell = total.getCell(c);
         if (kpi.path("value").isNull()) {
           assertThat(totalLine.get(c)).isEmpty();
@@ -188,14 +193,15 @@ class ReportApiTest {
           assertThat(new BigDecimal(totalLine.get(c))).as("CSV " + id).isEqualByComparingTo(expected);
           assertThat(BigDecimal.valueOf(cell.getNumericCellValue())).as("XLSX " + id).isEqualByComparingTo(expected);
         }
-        assertThat(totalLine.get(header.indexOf(id + "_status"))).isEqualTo(kpi.path("status").asText());
+        assertThat(totalLine.get(header.indexOf(ExportColumns.status(id))))
+            .isEqualTo(ExportColumns.status(kpi.path("status").asText())).doesNotContain("_");
       }
       List<String> keys = new ArrayList<>();
       for (int r = 2; r <= sheet.getLastRowNum(); r++) {
         keys.add(sheet.getRow(r).getCell(0).getStringCellValue());
       }
       List<String> apiKeys = new ArrayList<>();
-      api.path("rows").forEach(r -> apiKeys.add(r.path("key").asText()));
+      api.path("rows").forEach(r -> apiKeys.add(r.path("label").asText()));
       assertThat(keys).isEqualTo(apiKeys).contains("Đất đai");
     }
 
@@ -210,7 +216,31 @@ class ReportApiTest {
     }
     String listCsv = new String(get(SUPERVISOR_A, PASSWORD, "/api/reports/compliance/not-digitised.csv?period=2019-03").body(),
         StandardCharsets.UTF_8);
-    assertThat(listCsv).contains("RPTT-D3,nhan-co,Ủy ban nhân dân xã Nhân Cơ");
+    assertThat(listCsv).contains("RPTT-D3,Ủy ban nhân dân xã Nhân Cơ").doesNotContain(",nhan-co,", "T0", "Z,");
+    assertThat(listCsv.lines().findFirst().orElseThrow()).startsWith("\uFEFFMã hồ sơ,");
+  }
+
+  /** The cells of one CSV line (RFC 4180 quoting). */
+  static List<String> csvCells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        cell.append('"');
+        i++;
+      } else if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == ',' && !quoted) {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(ch);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
   }
 
   private static List<String> codes(JsonNode listing) {
