@@ -63,6 +63,15 @@ export function vietnameseMessage(status, problem) {
   return STATUS_TEXT[status] || 'Không thực hiện được thao tác (lỗi ' + status + ').';
 }
 
+/** The JSON body of a refused response (a problem detail, or the engine's {type, message}), or null. */
+export async function problemOf(response) {
+  try {
+    return await response.json();
+  } catch (e) {
+    return null;
+  }
+}
+
 /**
  * Calls /api with the webapp session: JSON in and out (a FormData body is sent as multipart), the CSRF token on
  * every change. Resolves to the parsed JSON (or the Response itself with {raw: true}).
@@ -80,12 +89,7 @@ export async function api(path, options = {}) {
   }
   const response = await fetch(apiUrl(path), {method, headers, body, credentials: 'same-origin'});
   if (!response.ok) {
-    let problem = null;
-    try {
-      problem = await response.json();
-    } catch (e) {
-      problem = null;
-    }
+    const problem = await problemOf(response);
     throw new ApiError(response.status, vietnameseMessage(response.status, problem), problem);
   }
   if (options.raw) {
