@@ -56,6 +56,15 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Opens a window of the given size (CSS pixels, scale factor 1); screenshots go to {@code screenshots}. */
   public static HeadlessChromium open(int width, int height, Path screenshots) throws IOException {
+    return open(width, height, screenshots, "vi", null);
+  }
+
+  /**
+   * As {@link #open(int, int, Path)} with the browser's language ({@code "en-US"} to check the Vietnamese fallback)
+   * and, when {@code downloads} is given, files (PDFs too) saved there without asking instead of being shown.
+   */
+  public static HeadlessChromium open(int width, int height, Path screenshots, String language, Path downloads)
+      throws IOException {
     assumeInstalled();
     Files.createDirectories(screenshots);
     Path profile = Files.createTempDirectory("onestop-chromium");
@@ -63,9 +72,16 @@ public final class HeadlessChromium implements AutoCloseable {
     options.setBinary(BINARY.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--lang=vi", "--window-size=" + width + "," + height, "--force-device-scale-factor=1",
+        "--lang=" + language, "--window-size=" + width + "," + height, "--force-device-scale-factor=1",
         "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi"));
+    Map<String, Object> prefs = new java.util.HashMap<>(Map.of("intl.accept_languages", language));
+    if (downloads != null) {
+      Files.createDirectories(downloads);
+      prefs.putAll(Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+          "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
+    }
+    options.setExperimentalOption("prefs", prefs);
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
@@ -111,6 +127,18 @@ public final class HeadlessChromium implements AutoCloseable {
       labelElement.click();
       return input.isSelected();
     });
+  }
+
+  /** The browser console's messages so far (for a failing step's report). */
+  public String consoleLog() {
+    try {
+      StringBuilder log = new StringBuilder();
+      driver.manage().logs().get("browser").forEach(entry -> log.append(entry.getLevel()).append(' ')
+          .append(entry.getMessage()).append('\n'));
+      return log.toString();
+    } catch (RuntimeException e) {
+      return "(no console log: " + e + ")";
+    }
   }
 
   /** Saves a PNG of the viewport as {@code name.png}; a failure to save is reported, never thrown. */

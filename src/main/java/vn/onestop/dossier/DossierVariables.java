@@ -115,6 +115,11 @@ public final class DossierVariables {
   // agency-handling
   public static final String LEG_NO = "legNo";
   public static final String SPECIALIST = "specialist";
+  /**
+   * Task-local, set when Task_AssignSpecialist is created: the agency's specialists as
+   * {@code login=Họ và tên;...}, the pick-list of the form {@code handling-assign} (read by a FEEL values expression).
+   */
+  public static final String SPECIALIST_CHOICES = "specialistChoices";
   public static final String PROPOSED_OUTCOME = "proposedOutcome";
   public static final String APPRAISAL_NOTES = "appraisalNotes";
   public static final String APPROVED = "approved";

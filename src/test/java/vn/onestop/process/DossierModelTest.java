@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.onestop.dossier.DossierRegister;
+import vn.onestop.dossier.FormChoices;
 import vn.onestop.dossier.HandlingLegs;
 
 /**
@@ -63,11 +64,13 @@ class DossierModelTest {
 
   DossierRegister register = mock(DossierRegister.class);
   HandlingLegs legs = mock(HandlingLegs.class);
+  FormChoices choices = mock(FormChoices.class);
 
   @BeforeEach
   void mocks() {
     Mocks.register("dossierRegister", register);
     Mocks.register("legs", legs);
+    Mocks.register("formChoices", choices);
     // What the register sets when a leg starts: the handling agency and the steps' deadlines.
     doAnswer(call -> {
       DelegateExecution execution = call.getArgument(0);

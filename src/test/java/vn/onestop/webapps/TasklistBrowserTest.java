@@ -105,7 +105,8 @@ class TasklistBrowserTest {
     step("02-start-form", () -> {
       click(By.cssSelector(".start-process-action a"));
       click(By.xpath("//ul[contains(@class,'processes')]//a[contains(normalize-space(),'Hồ sơ thủ tục hành chính (một cửa)')]"));
-      type("Mã thủ tục hành chính", "DNO.HT.01");
+      type("Thủ tục hành chính", "DNO.HT.01");
+      click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(),'(DNO.HT.01)')]"));
       chromium.choose("Trực tiếp");
       type("Họ và tên người nộp", applicant);
       type("Số điện thoại", "0987654321");

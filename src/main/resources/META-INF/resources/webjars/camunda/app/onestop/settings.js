@@ -4,11 +4,11 @@
  * so the locale and date rules have one copy.
  */
 export default {
-  // Vietnamese first and as the fallback: the webapps compare the browser's first preferred language
-  // (navigator.languages[0], "vi-VN" -> "vi") with availableLocales and use fallbackLocale when it is
-  // not listed, so an en-US browser also gets Vietnamese; English stays available for "en" browsers.
+  // Vietnamese only, and as the fallback: the webapps take the browser's first preferred language
+  // (navigator.languages[0], "en-US" -> "en") when it is listed in availableLocales and fallbackLocale otherwise,
+  // so with "en" listed an en-US browser got English (issue 15). Camunda's English files stay on the server.
   locales: {
-    availableLocales: ['vi', 'en'],
+    availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
   // moment.js formats; Vietnamese administration writes dates day first (dd/MM/yyyy).

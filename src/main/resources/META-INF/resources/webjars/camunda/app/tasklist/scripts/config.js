@@ -4,8 +4,10 @@ import onestop from '../../onestop/settings.js';
 
 export default {
   ...onestop,
-  // Every task list opens sorted by due date, nearest first (see scripts/onestop-due-first.js)
-  customScripts: ['scripts/onestop-due-first.js'],
+  // Every task list opens sorted by due date, nearest first (scripts/onestop-due-first.js); Camunda Forms'
+  // messages and engine refusals in Vietnamese (scripts/onestop-vietnamese.js); the "Hồ sơ" tab beside every
+  // dossier task, with scans, slips and the result (scripts/onestop-dossier.js, plugin point tasklist.task.detail)
+  customScripts: ['scripts/onestop-due-first.js', 'scripts/onestop-vietnamese.js', 'scripts/onestop-dossier.js'],
   // Keyboard shortcuts described in Vietnamese (Tasklist shows these texts in its help dialog)
   shortcuts: {
     claimTask: {
