@@ -82,7 +82,7 @@ class Reception {
     Instant now = time.now();
     RuleSet ruleSet = ruleSets.on(now.atZone(EngineTime.ZONE).toLocalDate());
     ReceptionPlaces.Places place = places.resolve(procedure, receiving, text(execution, TERRITORY_AGENCY_ID, null),
-        text(execution, RETURN_AGENCY_ID, null), now.atZone(EngineTime.ZONE).toLocalDate());
+        text(execution, RETURN_AGENCY_ID, null), now.atZone(EngineTime.ZONE).toLocalDate(), ruleSet);
     String handling = place.competentId();
 
     GeneratedKeyHolder key = new GeneratedKeyHolder();

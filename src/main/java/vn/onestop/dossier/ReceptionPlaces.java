@@ -14,6 +14,7 @@ import vn.onestop.catalog.Organisation;
 import vn.onestop.catalog.Procedure;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.catalog.ResolvedLeg;
+import vn.onestop.rules.RuleSet;
 
 /**
  * Where a dossier is received, where it belongs and where its result goes (tiếp nhận không phụ thuộc địa
@@ -47,8 +48,13 @@ class ReceptionPlaces {
     this.catalog = catalog;
   }
 
-  /** Checks the places given at reception on {@code day} and resolves the legs. */
-  Places resolve(Procedure procedure, Agency receiving, String territoryId, String returnAgencyId, LocalDate day) {
+  /**
+   * Checks the places given at reception on {@code day} and resolves the legs. Whether a dossier may be received
+   * outside its territory and its result returned at another one-stop department is the rule set's (Decree
+   * 118/2025 Art. 14; not under Decree 61/2018), which procedures is the catalogue's.
+   */
+  Places resolve(Procedure procedure, Agency receiving, String territoryId, String returnAgencyId, LocalDate day,
+      RuleSet ruleSet) {
     if (!receiving.activeOn(day)) {
       throw new DossierInputException(RECEIVING_AGENCY_ID, receiving.name() + " không còn hoạt động từ ngày "
           + receiving.validTo().plusDays(1) + "; hồ sơ tiếp nhận tại " + organisation.successorOn(receiving.id(), day).name());
@@ -67,6 +73,10 @@ class ReceptionPlaces {
                   + ": thủ tục không thuộc danh mục tiếp nhận không phụ thuộc địa giới hành chính"));
     }
     String returnAt = returnAgencyId == null || returnAgencyId.isBlank() ? receiving.id() : returnAgencyId.trim();
+    if (!returnAt.equals(receiving.id()) && !ruleSet.flag("resultReturn", "anyOneStopInProvince")) {
+      throw new DossierInputException(RETURN_AGENCY_ID, "Theo " + ruleSet.name()
+          + ", kết quả được trả tại nơi tiếp nhận hồ sơ (" + receiving.name() + ")");
+    }
     Agency province = organisation.provinceOf(receiving.id());
     boolean returnable = organisation.find(returnAt).filter(Agency::isOneStop).filter(a -> a.activeOn(day))
         .filter(a -> province != null && province.equals(organisation.provinceOf(a.id()))).isPresent();
@@ -77,6 +87,10 @@ class ReceptionPlaces {
     List<ResolvedLeg> legs = catalog.legsFor(procedure, receiving.id(), territory);
     String competent = legs.stream().filter(ResolvedLeg::lead).findFirst().orElse(legs.get(0)).agencyId();
     boolean anywhere = territory != null && !organisation.within(territory, receiving.areaId());
+    if (anywhere && !ruleSet.flag("receptionAcrossBoundary", "allowed")) {
+      throw new DossierInputException(TERRITORY_AGENCY_ID, "Theo " + ruleSet.name() + ", " + receiving.name()
+          + " chỉ tiếp nhận hồ sơ thuộc địa bàn của mình");
+    }
     boolean interlinked = territory != null && !organisation.oneStopFor(competent).id().equals(receiving.id());
     return new Places(receiving, territory, returnAt, legs, competent, anywhere, interlinked);
   }

@@ -40,6 +40,8 @@ import vn.onestop.security.AgencyScope;
  * (Decree 118/2025 Art. 14). The province's 2025 report shows both halves.
  */
 @OneStopSpringTest
+// Runs in a JVM of its own (pom.xml, surefire execution "reform-world"): a second application context in the shared
+// test JVM would replace the shared context's engine and webapps in their static registries.
 @TestPropertySource(properties = "onestop.catalog.apply-reforms=true")
 class ReformCrossingTest extends DossierFlowTestSupport {
 
@@ -65,6 +67,12 @@ class ReformCrossingTest extends DossierFlowTestSupport {
     complete(task("Task_CheckDossier", permit), withVariables("receptionDecision", "ACCEPT"));
     DossierRow businessBefore = row(business);
     assertThat(businessBefore.code()).startsWith("001.01.30.H17-250630-");
+    assertThat(businessBefore.ruleSet()).as("received under Decree 61/2018").isEqualTo("nd61-2018");
+    // Decree 61/2018 Art. 20: the result is returned where the dossier was received (another centre only from
+    // Decree 118/2025 Art. 14, rule resultReturn.anyOneStopInProvince).
+    assertThatThrownBy(() -> submit(HOUSEHOLD_BUSINESS, DISTRICT_DESK, "DESK", "territoryAgencyId", "nghia-thang",
+        "returnAgencyId", "xa-quang-tin-hcc"))
+        .hasStackTraceContaining("DossierInputException").hasStackTraceContaining("kết quả được trả tại nơi tiếp nhận");
     assertThat(businessBefore.handlingAgencyId()).isEqualTo(FINANCE_OFFICE);
     Task assign = task("Task_AssignSpecialist", agency(business));
     Task digitise = task("Task_DigitiseDossier", permit);
@@ -106,6 +114,7 @@ class ReformCrossingTest extends DossierFlowTestSupport {
     complete(task("Task_CheckDossier", fresh), withVariables("receptionDecision", "ACCEPT"));
     DossierRow freshRow = row(fresh);
     assertThat(freshRow.code()).startsWith("001.42.00.H36-250701-");
+    assertThat(freshRow.ruleSet()).as("received under Decree 118/2025").isEqualTo("nd118-2025");
     assertThat(freshRow.procedureVersion()).isEqualTo("2025.7");
     assertThat(freshRow.handlingAgencyId()).isEqualTo("xa-nhan-co-kinh-te");
 
