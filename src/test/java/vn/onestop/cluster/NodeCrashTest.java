@@ -93,7 +93,11 @@ class NodeCrashTest {
       assertThat(portalA.isAlive()).as("submissions to node A").isTrue();
       Thread.sleep(100);
     }
-    // A holds locked jobs: make the probes due and wait for its acquisition.
+    // A holds locked jobs: make the probes due while B's job executor pauses (else B may take them all first) and
+    // wait for A's acquisition; B's executor starts again at the kill.
+    org.camunda.bpm.engine.impl.jobexecutor.JobExecutor executorB = nodeB.getBean(
+        org.camunda.bpm.engine.impl.jobexecutor.JobExecutor.class);
+    executorB.shutdown();
     jdbc.update("update act_ru_job set duedate_ = now() where process_def_id_ in"
         + " (select id_ from act_re_procdef where key_ = 'crashProbe')");
     String lockedByA = "select id_ from act_ru_job where lock_owner_ is not null and lock_owner_ <> ?";
@@ -104,6 +108,7 @@ class NodeCrashTest {
     nodeA.kill();
     long killed = System.nanoTime();
     List<String> orphans = jdbc.queryForList(lockedByA, String.class, lockOwnerB);
+    executorB.start();
     long acceptedByABeforeDeath = ledger.acceptedWithPrefix("A-");
     assertThat(orphans).as("jobs locked by node A when it died").isNotEmpty();
 
