@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 uptime
-mvn -B -q test -Dbpmnlint.skip -Dtest='NodeCrashTest,DatabaseCrashTest' -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -q -Dbpmnlint.skip test-compile surefire:test@default-test -Dtest='NodeCrashTest,DatabaseCrashTest' -Dsurefire.failIfNoSpecifiedTests=false \
   -Donestop.crash.submissions="${PER_NODE:-500}" -Donestop.outage.seconds="${OUTAGE:-30}" || true
 uptime
 grep -h "NODE-CRASH\|DB-CRASH" target/surefire-reports/vn.onestop.cluster.*-output.txt

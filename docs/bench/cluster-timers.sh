@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-10000}
 uptime
-mvn -B -q test -Dbpmnlint.skip -Dtest=TwoNodeTimerTest -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -q -Dbpmnlint.skip test-compile surefire:test@default-test -Dtest=TwoNodeTimerTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Donestop.cluster.timers="$n" -Donestop.cluster.sizing="${SIZING:-false}" || true
 uptime
 grep -h "CLUSTER-" target/surefire-reports/vn.onestop.cluster.TwoNodeTimerTest-output.txt
