@@ -82,6 +82,9 @@ public class DatabaseAvailability implements InitializingBean, DisposableBean {
     }
   }
 
+  /** HikariCP's message for a call on a connection it has already closed because the connection broke. */
+  static final String CLOSED_BY_POOL = "Connection is closed";
+
   /** Whether a failure was caused by the database being unreachable (not by a bad statement). */
   public static boolean isConnectionFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -94,6 +97,9 @@ public class DatabaseAvailability implements InitializingBean, DisposableBean {
       if (t instanceof SQLException sql && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
         return true; // connection exception; admin shutdown / cannot connect now
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() == null && CLOSED_BY_POOL.equals(sql.getMessage())) {
+        return true; // HikariCP closed the broken connection under a running transaction (commit/rollback on it)
       }
     }
     return false;
