@@ -21,6 +21,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.Keys;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -127,6 +129,35 @@ public final class HeadlessChromium implements AutoCloseable {
       labelElement.click();
       return input.isSelected();
     });
+  }
+
+  /**
+   * Signs in to Tasklist with Camunda's own form (asserting it speaks Vietnamese) and waits for the task list; waits
+   * up to 90 s for the first page, which a busy machine builds slowly.
+   */
+  public void logInToTasklist(int port, String user, String password) {
+    driver.manage().deleteAllCookies();
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    WebElement name = new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[name=signinForm] input[type=text]")));
+    org.assertj.core.api.Assertions.assertThat(driver.findElement(By.cssSelector("body")).getText())
+        .as("the login page speaks Vietnamese").contains("Đăng nhập");
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
+    click(By.cssSelector("form[name=signinForm] button[type=submit]"));
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".start-process-action a")));
+  }
+
+  /**
+   * Types into the Camunda Form field whose label starts with {@code label}: keys, not {@code clear()}, because
+   * form-js keeps the value in its own state and only hears input events.
+   */
+  public void typeIntoField(String label, String value) {
+    WebElement labelElement = waiting().until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//label[starts-with(normalize-space(),'" + label + "')]")));
+    WebElement input = driver.findElement(By.id(labelElement.getAttribute("for")));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    input.sendKeys(value);
   }
 
   /** The browser console's messages so far (for a failing step's report). */

@@ -324,15 +324,7 @@ class ClerkDayBrowserTest {
   }
 
   void login(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    WebElement name = new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("form[name=signinForm] input[type=text]")));
-    assertThat(text("body")).contains("Đăng nhập");
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(PASSWORD);
-    click(By.cssSelector("form[name=signinForm] button[type=submit]"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".start-process-action a")));
+    chromium.logInToTasklist(port, user, PASSWORD);
   }
 
   void click(By by) {
@@ -340,12 +332,7 @@ class ClerkDayBrowserTest {
   }
 
   void type(String label, String value) {
-    WebElement labelElement = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//label[starts-with(normalize-space(),'" + label + "')]")));
-    WebElement input = browser.findElement(By.id(labelElement.getAttribute("for")));
-    // keys, not clear(): form-js keeps the value in its own state and only hears input events
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-    input.sendKeys(value);
+    chromium.typeIntoField(label, value);
   }
 
   /** Picks in a searchable Camunda Forms select: types {@code search}, clicks the option reading {@code option}. */

@@ -198,14 +198,7 @@ class TasklistBrowserTest {
   }
 
   void login(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")));
-    assertThat(text("body")).as("the login page speaks Vietnamese").contains("Đăng nhập");
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(PASSWORD);
-    click(By.cssSelector("form[name=signinForm] button[type=submit]"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".start-process-action a")));
+    chromium.logInToTasklist(port, user, PASSWORD);
   }
 
   void click(By by) {
@@ -214,11 +207,7 @@ class TasklistBrowserTest {
 
   /** Types into the Camunda Form field whose label starts with {@code label}. */
   void type(String label, String value) {
-    WebElement labelElement = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//label[starts-with(normalize-space(),'" + label + "')]")));
-    WebElement input = browser.findElement(By.id(labelElement.getAttribute("for")));
-    input.clear();
-    input.sendKeys(value);
+    chromium.typeIntoField(label, value);
   }
 
   /**
