@@ -48,8 +48,8 @@ import vn.onestop.security.AgencyScope;
 /**
  * Per-agency isolation of dossiers, enforced by the engine's own authorizations so that Tasklist,
  * Cockpit and {@code /engine-rest} all obey it; who reads what is {@link AgencyScope}'s rule, the same
- * one OneStop's API and reports apply. Tasks need nothing here: the engine grants a task's
- * candidate groups and assignee their rights on it. Process instances are created at run time, so no
+ * one OneStop's API and reports apply. The engine grants a task's candidate groups and assignee their
+ * rights on it; this plugin adds READ (only) for the supervisors above the task's agency. Process instances are created at run time, so no
  * standing grant can say "the dossiers of agency A"; instead this plugin adds listeners to the dossier
  * models when they are parsed (no change to the BPMN files):
  *
@@ -66,6 +66,8 @@ import vn.onestop.security.AgencyScope;
  *       to the same role at its successor for the dossier (by territory and procedure) as well;</li>
  *   <li>the return of the result is offered also to the clerks of the one-stop department the applicant
  *       chose (Decree 118/2025 Art. 14).</li>
+ *   <li>every user task of a dossier or leg is readable (not claimable, not completable) by the
+ *       supervisors of its agency and of every agency above (issue 15.5), one row per supervisors group;</li>
  *   <li>when a leg asks other agencies for their opinion (end of {@value #REQUEST_CONSULTATION_TASK}),
  *       the consulted agencies get the same READ on the leg and the dossier.</li>
  * </ul>
@@ -135,6 +137,12 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
         if (RETURN_TASK.equals(activity.getId())) {
           userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
               (TaskListener) DossierAccess.this::offerToReturnDesk);
+        }
+        if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+            && (DOSSIER.equals(definition.getKey()) || AGENCY_HANDLING.equals(definition.getKey()))) {
+          // last: after the successors and the return desk have been offered the task
+          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+              (TaskListener) DossierAccess.this::openTaskToSupervisors);
         }
       }
     }
@@ -251,6 +259,29 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
     }
   }
 
+  /**
+   * Supervisors see the work (issue 15.5): the supervisors of the agencies whose subtree holds the
+   * task's agency ({@link AgencyScope#taskSupervisorGroups}, from its candidate groups) get READ on the
+   * task - one row per supervisors group, never per user, and nothing else: claiming, completing and
+   * assigning stay with the candidates. A task exists only once its leg has started, so a later leg's
+   * agency and its supervisors see nothing before. The engine deletes a task's authorizations with the
+   * task ({@code TaskManager.deleteTask}), so nothing is left behind when it ends.
+   */
+  void openTaskToSupervisors(DelegateTask task) {
+    Set<String> candidates = new LinkedHashSet<>();
+    for (IdentityLink candidate : task.getCandidates()) {
+      if (candidate.getGroupId() != null) {
+        candidates.add(candidate.getGroupId());
+      }
+    }
+    Set<String> supervisors = scope.taskSupervisorGroups(candidates);
+    if (supervisors.isEmpty()) {
+      return;
+    }
+    AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
+    WithoutAuthorization.run(() -> grant(authorizations, Resources.TASK, task.getId(), Permissions.READ, supervisors, false));
+  }
+
   /** The groups that read what an agency has been reached by: {@link AgencyScope#readerGroups}. */
   Set<String> readersOf(String agencyId) {
     return scope.readerGroups(agencyId);
@@ -276,8 +307,19 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
    */
   static int grant(AuthorizationService authorizations, Resource resource, String resourceId,
       Permission permission, Collection<String> groups) {
+    return grant(authorizations, resource, resourceId, permission, groups, true);
+  }
+
+  /**
+   * As {@link #grant(AuthorizationService, Resource, String, Permission, Collection)}; {@code stored} false
+   * for a resource created in this command (a new task), whose rows can only be in the entity cache: no query.
+   */
+  static int grant(AuthorizationService authorizations, Resource resource, String resourceId,
+      Permission permission, Collection<String> groups, boolean stored) {
     Map<String, Authorization> existing = new HashMap<>();
-    for (Authorization row : authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId).list()) {
+    List<Authorization> rows = stored
+        ? authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId).list() : List.of();
+    for (Authorization row : rows) {
       if (row.getGroupId() != null) {
         existing.put(row.getGroupId(), row);
       }

@@ -63,13 +63,35 @@ public class AgencyScope {
       return groups;
     }
     organisation.groups().stream().filter(g -> g.agencyId().equals(agencyId)).map(AgencyGroup::id).forEach(groups::add);
-    Agency agency = organisation.get(agencyId);
+    addSupervisorsAbove(organisation.get(agencyId), groups);
+    return groups;
+  }
+
+  /** Adds the supervisors group of every agency above this one. */
+  private void addSupervisorsAbove(Agency agency, Set<String> groups) {
     Set<String> seen = new LinkedHashSet<>();
     while (agency.parentId() != null && seen.add(agency.parentId())) {
       agency = organisation.get(agency.parentId());
       groups.add(agency.supervisorsGroup());
     }
-    return groups;
+  }
+
+  /**
+   * The supervisors who read a task offered to these groups (its candidate groups): the supervisors
+   * (giám sát) of each candidate group's agency and of every agency above it - the groups whose
+   * {@link #agenciesReadBy subtree} holds the task's agency. They read it only: claiming and completing
+   * stay with the candidates. Groups of no agency (e.g. {@code designers}) add nothing.
+   */
+  public Set<String> taskSupervisorGroups(Collection<String> candidateGroups) {
+    Set<String> supervisors = new LinkedHashSet<>();
+    for (AgencyRole role : AgencyRole.values()) {
+      for (String agencyId : organisation.agenciesOf(candidateGroups, role)) {
+        Agency agency = organisation.get(agencyId);
+        supervisors.add(agency.supervisorsGroup());
+        addSupervisorsAbove(agency, supervisors);
+      }
+    }
+    return supervisors;
   }
 
   /**

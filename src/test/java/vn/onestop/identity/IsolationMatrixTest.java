@@ -49,7 +49,8 @@ import vn.onestop.identity.DossierFixtures.Step;
  * the district one-stop department D. Dossiers are real {@code dossier} instances waiting at the
  * reception check, the head's assignment or the specialist's appraisal.
  *
- * <p>In the table, {@code T} = may list, read, claim and complete the task; {@code I} = may read the
+ * <p>In the table, {@code T} = may list, read, claim and complete the task; {@code R} = may list and read
+ * the task but neither claim nor complete it (supervisors, issue 15.5); {@code I} = may read the
  * process instance(s), their variables and their history; {@code -} = sees nothing of it.
  */
 @OneStopSpringTest
@@ -77,13 +78,13 @@ class IsolationMatrixTest {
     MATRIX.put("clerk",           row("TI", "I",  "I",  "-",  "-",  "-",  "-"));
     MATRIX.put("specialist",      row("I",  "I",  "TI", "-",  "-",  "-",  "-"));
     MATRIX.put("head",            row("I",  "TI", "I",  "-",  "-",  "-",  "-"));
-    MATRIX.put("supervisor-nc",   row("I",  "I",  "I",  "-",  "-",  "-",  "-"));
+    MATRIX.put("supervisor-nc",   row("RI", "RI", "RI", "-",  "-",  "-",  "-"));
     MATRIX.put("clerk2",          row("-",  "-",  "-",  "TI", "I",  "I",  "-"));
     MATRIX.put("specialist-kt",   row("-",  "-",  "-",  "I",  "I",  "TI", "-"));
     MATRIX.put("head-kt",         row("-",  "-",  "-",  "I",  "TI", "I",  "-"));
     MATRIX.put("district-clerk",  row("-",  "-",  "-",  "-",  "-",  "-",  "TI"));
     MATRIX.put("tckh-specialist", row("-",  "-",  "-",  "-",  "-",  "-",  "I"));
-    MATRIX.put("supervisor",      row("I",  "I",  "I",  "I",  "I",  "I",  "I"));
+    MATRIX.put("supervisor",      row("RI", "RI", "RI", "RI", "RI", "RI", "RI"));
     MATRIX.put("designer",        row("-",  "-",  "-",  "-",  "-",  "-",  "-"));
     MATRIX.put("admin",           row("TI", "TI", "TI", "TI", "TI", "TI", "TI"));
   }
@@ -172,12 +173,13 @@ class IsolationMatrixTest {
       for (Target target : Target.values()) {
         String cell = cells[target.ordinal()];
         boolean task = cell.contains("T");
+        boolean reads = task || cell.contains("R");
         boolean instance = cell.contains("I");
         String label = name + ": " + user + " × " + target + " ";
-        tests.add(dynamicTest(label + (task ? "lists" : "does not list") + " the task",
-            () -> assertThat(channel.listsTask(user, fixture(target))).isEqualTo(task)));
-        tests.add(dynamicTest(label + (task ? "reads" : "cannot read") + " the task",
-            () -> assertThat(channel.readsTask(user, fixture(target))).isEqualTo(task)));
+        tests.add(dynamicTest(label + (reads ? "lists" : "does not list") + " the task",
+            () -> assertThat(channel.listsTask(user, fixture(target))).isEqualTo(reads)));
+        tests.add(dynamicTest(label + (reads ? "reads" : "cannot read") + " the task",
+            () -> assertThat(channel.readsTask(user, fixture(target))).isEqualTo(reads)));
         tests.add(dynamicTest(label + (task ? "claims" : "cannot claim") + " the task",
             () -> assertThat(channel.claims(user, fixture(target))).isEqualTo(task)));
         tests.add(dynamicTest(label + (task ? "completes" : "cannot complete") + " the task", () -> {
