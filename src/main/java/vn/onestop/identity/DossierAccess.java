@@ -274,12 +274,19 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
         candidates.add(candidate.getGroupId());
       }
     }
-    Set<String> supervisors = scope.taskSupervisorGroups(candidates);
-    if (supervisors.isEmpty()) {
-      return;
+    openTaskToSupervisors(task.getProcessEngineServices().getAuthorizationService(), scope, task.getId(), candidates, false);
+  }
+
+  /**
+   * READ on the task for the supervisors above these candidate groups ({@link AgencyScope#taskSupervisorGroups});
+   * {@code stored} false for a task created in this command. Also used when an open task is handed over.
+   */
+  static void openTaskToSupervisors(AuthorizationService authorizations, AgencyScope scope, String taskId,
+      Collection<String> candidateGroups, boolean stored) {
+    Set<String> supervisors = scope.taskSupervisorGroups(candidateGroups);
+    if (!supervisors.isEmpty()) {
+      WithoutAuthorization.run(() -> grant(authorizations, Resources.TASK, taskId, Permissions.READ, supervisors, stored));
     }
-    AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
-    WithoutAuthorization.run(() -> grant(authorizations, Resources.TASK, task.getId(), Permissions.READ, supervisors, false));
   }
 
   /** The groups that read what an agency has been reached by: {@link AgencyScope#readerGroups}. */

@@ -25,6 +25,7 @@ import vn.onestop.identity.ReorganisationHandOver.HandedOver;
 import vn.onestop.process.WithoutAuthorization;
 import vn.onestop.register.DossierQueries;
 import vn.onestop.register.DossierQueries.DossierPlace;
+import vn.onestop.security.AgencyScope;
 
 /**
  * Bàn giao theo địa bàn và theo thủ tục (hand-over by area and by procedure): a stopped agency with no
@@ -43,9 +44,11 @@ class HandOverByDossier {
   private final AuthorizationService authorizationService;
   private final HistoryService historyService;
   private final DossierQueries dossiers;
+  private final AgencyScope scope;
 
   HandOverByDossier(Organisation organisation, TaskService taskService, AuthorizationService authorizationService,
-      HistoryService historyService, DossierQueries dossiers) {
+      HistoryService historyService, DossierQueries dossiers, AgencyScope scope) {
+    this.scope = scope;
     this.organisation = organisation;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
@@ -63,7 +66,7 @@ class HandOverByDossier {
         String oldGroup = role.groupId(from.id());
         for (Task task : ReorganisationHandOver.openTasks(taskService, oldGroup)) {
           Optional<String> group = groupFor(from, role, task.getProcessInstanceId(), day, successors);
-          tasks += group.map(g -> ReorganisationHandOver.offer(taskService, task, g)).orElse(0);
+          tasks += group.map(g -> ReorganisationHandOver.offer(taskService, authorizationService, scope, task, g)).orElse(0);
         }
         share(from, role, Resources.PROCESS_INSTANCE, Permissions.READ, day, successors, instances);
         share(from, role, Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ, day, successors,

@@ -30,6 +30,7 @@ import vn.onestop.catalog.Organisation;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.process.EngineTime;
 import vn.onestop.process.WithoutAuthorization;
+import vn.onestop.security.AgencyScope;
 
 /**
  * Bàn giao công việc khi sắp xếp tổ chức (hand-over of running work in a reorganisation): when an
@@ -66,10 +67,12 @@ public class ReorganisationHandOver implements ApplicationRunner {
   private final AuthorizationService authorizationService;
   private final EngineTime time;
   private final HandOverByDossier byDossier;
+  private final AgencyScope scope;
 
   public ReorganisationHandOver(Organisation organisation, TaskService taskService,
-      AuthorizationService authorizationService, EngineTime time, HandOverByDossier byDossier) {
+      AuthorizationService authorizationService, EngineTime time, HandOverByDossier byDossier, AgencyScope scope) {
     this.byDossier = byDossier;
+    this.scope = scope;
     this.organisation = organisation;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
@@ -147,7 +150,7 @@ public class ReorganisationHandOver implements ApplicationRunner {
   private int offerOpenTasks(String oldGroup, String newGroup) {
     int added = 0;
     for (Task task : openTasks(taskService, oldGroup)) {
-      added += offer(taskService, task, newGroup);
+      added += offer(taskService, authorizationService, scope, task, newGroup);
     }
     return added;
   }
@@ -165,14 +168,19 @@ public class ReorganisationHandOver implements ApplicationRunner {
     }
   }
 
-  /** Offers the task to the group unless it is already; 1 when added. */
-  static int offer(TaskService taskService, Task task, String group) {
+  /**
+   * Offers the task to the group unless it is already, and lets the supervisors above the group read it
+   * (as {@link DossierAccess} does for a new task); 1 when added.
+   */
+  static int offer(TaskService taskService, AuthorizationService authorizations, AgencyScope scope, Task task,
+      String group) {
     for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && group.equals(link.getGroupId())) {
         return 0;
       }
     }
     taskService.addCandidateGroup(task.getId(), group);
+    DossierAccess.openTaskToSupervisors(authorizations, scope, task.getId(), List.of(group), true);
     return 1;
   }
 

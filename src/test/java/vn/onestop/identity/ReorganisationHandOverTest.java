@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -94,6 +95,13 @@ class ReorganisationHandOverTest {
     assertThat(desk.processInstances() + office.processInstances()).isGreaterThanOrEqualTo(3);
     assertThat(candidateGroups(waiting.taskId())).contains("dakrlap-mot-cua-clerks", SUCCESSOR + "-clerks");
     assertThat(candidateGroups(handled.taskId())).contains("dakrlap-tckh-heads", SUCCESSOR + "-heads");
+    for (String task : List.of(waiting.taskId(), handled.taskId())) {
+      Authorization supervisors = authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+          .resourceId(task).groupIdIn(SUCCESSOR + "-supervisors").singleResult();
+      assertThat(supervisors).as("the successor's supervisors read the open task (issue 15.5)").isNotNull();
+      assertThat(supervisors.isPermissionGranted(Permissions.READ)).isTrue();
+      assertThat(supervisors.isPermissionGranted(Permissions.UPDATE)).isFalse();
+    }
     for (Dossier dossier : List.of(waiting, handled)) {
       for (String instance : dossier.instances()) {
         assertThat(canRead(SUCCESSOR + "-specialists", instance)).as("successor reads %s", instance).isTrue();
