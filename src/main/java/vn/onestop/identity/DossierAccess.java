@@ -49,9 +49,9 @@ import vn.onestop.security.AgencyScope;
  * Per-agency isolation of dossiers, enforced by the engine's own authorizations so that Tasklist,
  * Cockpit and {@code /engine-rest} all obey it; who reads what is {@link AgencyScope}'s rule, the same
  * one OneStop's API and reports apply. The engine grants a task's candidate groups and assignee their
- * rights on it; this plugin adds READ (only) for the supervisors above the task's agency. Process instances are created at run time, so no
- * standing grant can say "the dossiers of agency A"; instead this plugin adds listeners to the dossier
- * models when they are parsed (no change to the BPMN files):
+ * rights on it; this plugin adds READ (only) for the supervisors above the task's agency. Process
+ * instances are created at run time, so no standing grant can say "the dossiers of agency A"; instead
+ * this plugin adds listeners to the dossier models when they are parsed (no change to the BPMN files):
  *
  * <ul>
  *   <li>at the start of a {@code dossier} instance, a user who names a receiving agency must be one of

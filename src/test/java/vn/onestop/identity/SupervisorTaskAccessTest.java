@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -168,14 +169,10 @@ class SupervisorTaskAccessTest {
     return rows;
   }
 
-  private <T> T as(String user, java.util.concurrent.Callable<T> work) {
+  private <T> T as(String user, Supplier<T> work) {
     identityService.setAuthentication(user, fixtures.groupsOf(user));
     try {
-      return work.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+      return work.get();
     } finally {
       identityService.clearAuthentication();
     }
