@@ -23,6 +23,7 @@ import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.awt.Color;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -161,13 +162,27 @@ public class PadesSigner {
     return image;
   }
 
+  /**
+   * The font of the visible signature blocks. Only the glyphs used are embedded (DSS embeds the whole 760 kB font by
+   * default, once per signature, and then digests and rewrites the grown file at every later step: issue 18.2).
+   */
   private static DSSFileFont font() {
-    try (InputStream in = PadesSigner.class.getResourceAsStream("/document/fonts/DejaVuSans.ttf")) {
-      DSSFileFont f = new DSSFileFont(new InMemoryDocument(in.readAllBytes()));
-      f.setSize(6.5f);
-      return f;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    DSSFileFont f = new DSSFileFont(new InMemoryDocument(FontBytes.REGULAR));
+    f.setEmbedFontSubset(true);
+    f.setSize(6.5f);
+    return f;
+  }
+
+  /** DejaVu Sans, read once from the classpath (it was read for every paper and every signer). */
+  private static final class FontBytes {
+    static final byte[] REGULAR = read("/document/fonts/DejaVuSans.ttf");
+
+    private static byte[] read(String resource) {
+      try (InputStream in = PadesSigner.class.getResourceAsStream(resource)) {
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -189,10 +204,7 @@ public class PadesSigner {
         doc.addPage(page);
         last++;
       }
-      PDType0Font font;
-      try (InputStream in = PadesSigner.class.getResourceAsStream("/document/fonts/DejaVuSans.ttf")) {
-        font = PDType0Font.load(doc, in);
-      }
+      PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(FontBytes.REGULAR), true);
       BitMatrix m = new QRCodeWriter().encode(verifyUrl, BarcodeFormat.QR_CODE, 0, 0,
           Map.of(EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
               EncodeHintType.MARGIN, 0));

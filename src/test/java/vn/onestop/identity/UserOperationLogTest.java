@@ -75,8 +75,20 @@ class UserOperationLogTest {
     System.out.println("Rows written by one lifecycle: " + written + ", total " + total + "; user operation log by entity: " + logged);
 
     assertThat(logged.getOrDefault("Authorization", 0L)).as("grants are bookkeeping, not the user's acts").isZero();
+    // History keeps the values people chose with their changes, and only the last value of what the register
+    // computes and records itself (dossier.VariableHistory).
+    assertThat(details(instance, "receptionDecision")).as("a decision typed in a form keeps its change log").isPositive();
+    assertThat(details(instance, "returnChannel")).isPositive();
+    assertThat(details(instance, "dueAt") + details(instance, "dossierId") + details(instance, "checkDueAt"))
+        .as("register-kept variables have no change log").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where proc_inst_id_ = ? and name_ = 'dueAt'",
+        Long.class, instance)).as("but their last value stays in history").isEqualTo(1);
     assertThat(logged.getOrDefault("Task", 0L)).as("each completion by a person is logged").isGreaterThanOrEqualTo(7);
     assertThat(logged.getOrDefault("ProcessInstance", 0L)).as("the clerk's start is logged").isPositive();
+  }
+
+  private long details(String instance, String name) {
+    return jdbc.queryForObject("select count(*) from act_hi_detail where proc_inst_id_ = ? and name_ = ?", Long.class, instance, name);
   }
 
   private Map<String, Long> rows() {
