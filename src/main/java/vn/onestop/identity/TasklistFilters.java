@@ -54,26 +54,36 @@ public class TasklistFilters implements ApplicationRunner {
       Map.of("name", "procedureName", "label", "Thủ tục"),
       Map.of("name", "dueAt", "label", "Hẹn trả"));
 
-  /** One shared filter: its key, Vietnamese name and description, colour, the roles it is for, its query. */
+  /**
+   * One shared filter: its key, Vietnamese name and description, colour, the roles it is for, its query, and the
+   * same criteria as SQL for {@link SharedFilterQueries} (kept beside the query; {@code SharedFilterQueriesTest}
+   * compares their answers).
+   */
   record Definition(String key, String name, String description, int priority, String color, Set<AgencyRole> roles,
-      Function<TaskQuery, TaskQuery> query) {}
+      Function<TaskQuery, TaskQuery> query, SharedFilterQueries.Where where) {}
 
   static final List<Definition> DEFINITIONS = List.of(
       new Definition("reception", "Hồ sơ chờ tiếp nhận", "Hồ sơ mới nộp, chờ bộ phận một cửa kiểm tra", -20, "#2f7ed8",
           Set.of(AgencyRole.CLERKS),
           q -> q.taskDefinitionKey("Task_CheckDossier").taskCandidateGroupInExpression("${currentUserGroups()}")
-              .includeAssignedTasks()),
+              .includeAssignedTasks(),
+          s -> "RES.TASK_DEF_KEY_ = " + s.value("Task_CheckDossier") + " AND " + s.offeredToMyGroups()),
       new Definition("mine", "Việc của tôi", "Việc đã nhận hoặc được giao cho tôi", -10, "#3c763d", STAFF,
-          q -> q.taskAssigneeExpression("${currentUser()}")),
+          q -> q.taskAssigneeExpression("${currentUser()}"),
+          s -> "RES.ASSIGNEE_ = " + s.user()),
       new Definition("group", "Việc của nhóm", "Việc của nhóm tôi, chưa ai nhận", 0, "#555555", STAFF,
-          q -> q.taskCandidateGroupInExpression("${currentUserGroups()}")),
+          q -> q.taskCandidateGroupInExpression("${currentUserGroups()}"),
+          s -> "RES.ASSIGNEE_ IS NULL AND " + s.offeredToMyGroups()),
       new Definition("due-soon", "Đến hạn trong 1 ngày làm việc", "Việc đến hạn trong vòng một ngày làm việc", 10, "#f0ad4e",
-          STAFF, q -> q.dueAfterExpression("${now()}").dueBeforeExpression("${tasklistDates.oneWorkingDayFromNow()}")),
+          STAFF, q -> q.dueAfterExpression("${now()}").dueBeforeExpression("${tasklistDates.oneWorkingDayFromNow()}"),
+          s -> "RES.DUE_DATE_ > " + s.now() + " AND RES.DUE_DATE_ < " + s.oneWorkingDayFromNow()),
       new Definition("overdue", "Quá hạn", "Việc đã quá hạn xử lý", 20, "#d9534f", STAFF,
-          q -> q.dueBeforeExpression("${now()}")),
+          q -> q.dueBeforeExpression("${now()}"),
+          s -> "RES.DUE_DATE_ < " + s.now()),
       new Definition("apologies", "Xin lỗi, giải trình", "Phiếu xin lỗi và báo cáo giải trình phải viết", 30, "#8a6d3b",
           Set.of(AgencyRole.SPECIALISTS, AgencyRole.HEADS),
-          q -> q.taskDefinitionKeyIn(APOLOGY_TASKS.toArray(String[]::new))));
+          q -> q.taskDefinitionKeyIn(APOLOGY_TASKS.toArray(String[]::new)),
+          s -> "RES.TASK_DEF_KEY_ IN " + s.values(APOLOGY_TASKS)));
 
   private final AgencyScope scope;
   private final FilterService filterService;
@@ -125,8 +135,13 @@ public class TasklistFilters implements ApplicationRunner {
     properties.put("variables", COLUMNS);
     filter.setName(definition.name());
     filter.setProperties(properties);
-    filter.setQuery(definition.query().apply(taskService.createTaskQuery()).orderByDueDate().asc());
+    filter.setQuery(query(definition, taskService.createTaskQuery()));
     return filterService.saveFilter(filter);
+  }
+
+  /** The query a shared filter is saved with: the definition's criteria, ordered by due date. */
+  static TaskQuery query(Definition definition, TaskQuery empty) {
+    return definition.query().apply(empty).orderByDueDate().asc();
   }
 
   /** READ for the role groups of every agency; grants to other groups (agencies gone, roles changed) are removed. */

@@ -16,14 +16,14 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
  * touches the webapps' session internals ({@code org.camunda.bpm.webapp.impl.security}); Operaton keeps the same
  * classes under {@code org.operaton.bpm.webapp.impl.security}.
  */
-final class WebappSession {
+public final class WebappSession {
 
   static final String ENGINE = "default";
 
   private WebappSession() {}
 
   /** The user logged in to the webapps in this request's session, if any. */
-  static Optional<PasswordChecks.Identity> user(HttpServletRequest request) {
+  public static Optional<PasswordChecks.Identity> user(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return Optional.empty();
