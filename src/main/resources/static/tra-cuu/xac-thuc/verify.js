@@ -43,6 +43,12 @@
     if (response.ok) show(body); else fail(body.message || ('Lỗi ' + response.status));
   }
 
+  // The chosen file's name, in place of the browser's own (English) "No file chosen".
+  document.getElementById('file').addEventListener('change', e => {
+    const file = e.target.files[0];
+    document.getElementById('fileName').textContent = file ? file.name : 'Chưa chọn tệp nào';
+  });
+
   document.getElementById('upload').addEventListener('submit', async e => {
     e.preventDefault();
     const file = document.getElementById('file').files[0];
