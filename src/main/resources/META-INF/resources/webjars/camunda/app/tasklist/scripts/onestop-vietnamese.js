@@ -33,7 +33,8 @@ const RULES = [
   [/^Please select a valid value.*$/, () => 'Giá trị không hợp lệ.']
 ];
 
-const WIDGET_WORDS = {Select: 'Chọn...', Search: 'Tìm kiếm', 'No results': 'Không có kết quả', 'No values': 'Không có lựa chọn'};
+const WIDGET_WORDS = {Select: 'Chọn...', Search: 'Tìm kiếm', 'No results': 'Không có kết quả', 'No values': 'Không có lựa chọn',
+  'Skip to search': 'Chuyển đến ô tìm kiếm'};
 
 const VIETNAMESE = /[ăâđêôơưạảấầẩậắằẳặẹẻẽếềểệịỉọỏốồổộớờởợụủứừửựỳỷỹàáèéìíòóùúýõã]/i;
 
