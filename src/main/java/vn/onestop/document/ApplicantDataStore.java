@@ -95,17 +95,17 @@ public class ApplicantDataStore {
     String idNumber = register.lockForDocuments(dossierId).orElseThrow(() -> DocumentRejectedException.noDossier(dossierId))
         .applicantIdNumber();
     if (idNumber == null) {
-      throw new DocumentRejectedException("dossierId", "Dossier " + dossierId + " has no applicant identity number: nothing to reuse");
+      throw new DocumentRejectedException("dossierId", "Hồ sơ " + dossierId + " chưa có số định danh của người nộp: không có tài liệu để dùng lại");
     }
     StoredDocument source = reusable(idNumber, LocalDate.now(EngineTime.clock())).stream()
         .filter(d -> d.id() == documentId).findFirst()
-        .orElseThrow(() -> new DocumentRejectedException("documentId", "Document " + documentId
-            + " is not a still-valid document in the data store of applicant " + idNumber));
+        .orElseThrow(() -> new DocumentRejectedException("documentId", "Tài liệu " + documentId
+            + " không phải tài liệu còn hiệu lực trong kho dữ liệu của người nộp " + idNumber));
     Integer already = jdbc.queryForObject("SELECT count(*) FROM onestop.document_reuse WHERE dossier_id = ? AND component_id = ?"
         + " AND source_document_id = ?", Integer.class, dossierId, componentId, documentId);
     if (already != null && already > 0) {
-      throw new DocumentRejectedException(DocumentRejectedException.Reason.CONFLICT, "documentId", "Document " + documentId + " is already reused for component '"
-          + componentId + "' of dossier " + dossierId);
+      throw new DocumentRejectedException(DocumentRejectedException.Reason.CONFLICT, "documentId", "Tài liệu " + documentId + " đã được dùng lại cho thành phần '"
+          + componentId + "' của hồ sơ " + dossierId);
     }
     StoredDocument attached = documents.storeReference(source, dossierId, componentId, actor);
     jdbc.update("INSERT INTO onestop.document_reuse (dossier_id, component_id, source_document_id, document_id, reused_by)"

@@ -52,11 +52,11 @@ public class CertifiedCopies {
     DocumentContent original = documents.read(originalScanId);
     StoredDocument scan = original.document();
     if (scan.dossierId() == null || scan.dossierId() != dossierId) {
-      throw new DocumentRejectedException("originalScanId", "Document " + originalScanId + " is not a file of dossier " + dossierId);
+      throw new DocumentRejectedException("originalScanId", "Tài liệu " + originalScanId + " không thuộc hồ sơ " + dossierId);
     }
     if (scan.origin() != DocumentOrigin.ORIGINAL_SCAN) {
-      throw new DocumentRejectedException("originalScanId", "Document " + originalScanId + " is a " + scan.origin()
-          + ", not the scan of an original: only an original can be certified");
+      throw new DocumentRejectedException("originalScanId", "Tài liệu " + originalScanId + " không phải bản quét từ bản chính (" + scan.origin()
+          + "): chỉ chứng thực bản sao từ bản chính");
     }
     String title = "Bản sao điện tử chứng thực từ bản chính: " + (scan.title() == null ? scan.fileName() : scan.title());
     Instant now = EngineTime.current();
@@ -106,8 +106,8 @@ public class CertifiedCopies {
       c.paragraph(certifier, 10, false, PdfCanvas.Align.RIGHT);
       pdf = c.finish();
     } catch (IOException e) {
-      throw new DocumentRejectedException("originalScanId", "The scan " + originalScanId + " cannot be read as "
-          + scan.contentType() + ": " + e.getMessage());
+      throw new DocumentRejectedException("originalScanId", "Không đọc được bản quét " + originalScanId + " theo định dạng "
+          + scan.contentType());
     } finally {
       if (source != null) {
         try {

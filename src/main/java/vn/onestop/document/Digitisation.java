@@ -108,24 +108,24 @@ public class Digitisation {
     DossierRow d = register.dossier(dossierId).orElseThrow(() -> DocumentRejectedException.noDossier(dossierId));
     Procedure p = procedure(d.procedureCode(), d.procedureVersion());
     RequiredDocument component = p.documents().stream().filter(r -> r.id().equals(componentId)).findFirst()
-        .orElseThrow(() -> new DocumentRejectedException("componentId", "Procedure " + p.code() + " v" + p.version()
-            + " has no component '" + componentId + "'; its components are "
+        .orElseThrow(() -> new DocumentRejectedException("componentId", "Thủ tục " + p.code() + " (phiên bản " + p.version()
+            + ") không có thành phần hồ sơ '" + componentId + "'; các thành phần là "
             + p.documents().stream().map(RequiredDocument::id).toList()));
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
     if (!component.contentTypes().contains(type)) {
-      throw new DocumentRejectedException("file", "Component '" + componentId + "' accepts " + component.contentTypes()
-          + ", not '" + type + "'");
+      throw new DocumentRejectedException("file", "Tệp '" + fileName + "' không đúng định dạng: thành phần '" + component.name()
+          + "' chỉ nhận " + component.contentTypes() + ", không nhận '" + type + "'");
     }
     if (!FileTypes.matches(type, bytes)) {
-      throw new DocumentRejectedException("file", "The file '" + fileName + "' is not a " + type
-          + " (its first bytes say otherwise)");
+      throw new DocumentRejectedException("file", "Tệp '" + fileName + "' không phải là " + type
+          + " như khai báo (nội dung tệp cho thấy định dạng khác)");
     }
     if (bytes.length == 0) {
-      throw new DocumentRejectedException("file", "The file '" + fileName + "' is empty");
+      throw new DocumentRejectedException("file", "Tệp '" + fileName + "' rỗng");
     }
     if (bytes.length > component.maxSizeBytes()) {
-      throw new DocumentRejectedException(DocumentRejectedException.Reason.TOO_LARGE, "file", "The file '" + fileName + "' has " + bytes.length
-          + " bytes; component '" + componentId + "' accepts at most " + component.maxSizeBytes());
+      throw new DocumentRejectedException(DocumentRejectedException.Reason.TOO_LARGE, "file", "Tệp '" + fileName + "' có " + bytes.length
+          + " byte, quá dung lượng tối đa " + component.maxSizeBytes() + " byte của thành phần '" + component.name() + "'");
     }
     return documents.store(new NewDocument(dossierId, componentId, DocumentKind.COMPONENT, origin, component.name(),
         fileName, type, bytes, null, validUntil, null, actor));
@@ -140,6 +140,6 @@ public class Digitisation {
 
   private Procedure procedure(String code, String version) {
     return catalog.find(code, version).orElseThrow(() -> new IllegalStateException(
-        "Procedure " + code + " version " + version + " is not in the catalogue"));
+        "Thủ tục " + code + " (phiên bản " + version + ") không có trong danh mục"));
   }
 }

@@ -38,6 +38,9 @@ class DocumentController {
 
   record ReuseRequest(Long documentId, Long dossierId, String componentId) {}
 
+  /** Types shown in the browser with {@code inline=true}; anything else is always a download. */
+  static final java.util.Set<String> VIEWABLE = java.util.Set.of("application/pdf", "image/png", "image/jpeg");
+
   private final DocumentStore documents;
   private final Digitisation digitisation;
   private final Slips slips;
@@ -65,7 +68,7 @@ class DocumentController {
       throws IOException {
     dossier(dossierId);
     if (origin == DocumentOrigin.REUSED) {
-      throw ApiException.badRequest("origin", "Reuse goes through POST /api/documents/applicants/reuse");
+      throw ApiException.badRequest("origin", "Tài liệu dùng lại từ kho dữ liệu của người nộp được thêm bằng chức năng dùng lại, không tải lên");
     }
     String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? componentId : file.getOriginalFilename();
     StoredDocument stored = digitisation.upload(dossierId, componentId, name, file.getContentType(), file.getBytes(), origin,
@@ -97,10 +100,15 @@ class DocumentController {
     return visibleDocument(documentId);
   }
 
+  /**
+   * The file, as a download; with {@code inline=true} to be viewed in the browser (xem trực tiếp) - only a PDF or an
+   * image, the types a browser shows without running anything.
+   */
   @GetMapping("/{documentId}/content")
-  ResponseEntity<byte[]> content(@PathVariable long documentId) {
+  ResponseEntity<byte[]> content(@PathVariable long documentId,
+      @RequestParam(name = "inline", defaultValue = "false") boolean inline) {
     visibleDocument(documentId);
-    return file(documents.read(documentId));
+    return file(documents.read(documentId), inline);
   }
 
   private ObjectProvider<PendingPapers> pending;
@@ -115,13 +123,14 @@ class DocumentController {
    * produced now; printed now if it never was. {@code 02} is for the latest supplement request.
    */
   @GetMapping("/dossiers/{dossierId}/slips/{form}")
-  ResponseEntity<byte[]> slip(@PathVariable long dossierId, @PathVariable String form) {
+  ResponseEntity<byte[]> slip(@PathVariable long dossierId, @PathVariable String form,
+      @RequestParam(name = "inline", defaultValue = "false") boolean inline) {
     dossier(dossierId);
     if (pending != null) {
       pending.ifAvailable(p -> p.produceNow(dossierId));
     }
     StoredDocument doc = slips.latest(dossierId, form).orElseGet(() -> print(dossierId, form));
-    return file(documents.read(doc.id()));
+    return file(documents.read(doc.id()), inline);
   }
 
   /** Prints a slip again (a new version) from the register as it is now. */
@@ -153,14 +162,14 @@ class DocumentController {
   ResponseEntity<StoredDocument> reuse(@RequestBody ReuseRequest request) {
     String actor = actor();
     if (request.documentId() == null) {
-      throw ApiException.badRequest("documentId", "documentId is required");
+      throw ApiException.badRequest("documentId", "Chưa chọn tài liệu cần dùng lại (documentId)");
     }
     if (request.dossierId() == null) {
-      throw ApiException.badRequest("dossierId", "dossierId is required");
+      throw ApiException.badRequest("dossierId", "Chưa chọn hồ sơ (dossierId)");
     }
     dossier(request.dossierId());
     if (request.componentId() == null || request.componentId().isBlank()) {
-      throw ApiException.badRequest("componentId", "componentId is required");
+      throw ApiException.badRequest("componentId", "Chưa chọn thành phần hồ sơ (componentId)");
     }
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(dataStore.reuse(request.documentId(), request.dossierId(), request.componentId(), actor));
@@ -175,13 +184,13 @@ class DocumentController {
       case "05" -> slips.processControl(dossierId);
       case "stop-notice" -> slips.stopNotice(dossierId);
       default -> throw ApiException.badRequest("form", "Phiếu là 01 (tiếp nhận), 02 (bổ sung), 03 (từ chối), 04 (xin lỗi),"
-          + " 05 (kiểm soát quá trình) hoặc stop-notice (thông báo dừng giải quyết); sổ theo dõi hồ sơ là /api/documents/log-book");
+          + " 05 (kiểm soát quá trình) hoặc stop-notice (thông báo dừng giải quyết)");
     };
   }
 
   private long latestSupplementRequest(long dossierId) {
     return slips.latestSupplementRequestId(dossierId).orElseThrow(() -> ApiException.notFound(
-        "Dossier " + dossierId + " has no supplement request to print form 02 for"));
+        "Hồ sơ chưa có yêu cầu bổ sung nên chưa có phiếu mẫu 02"));
   }
 
   /** The dossier must be one of the caller's agencies' (as "not found" otherwise, like an unknown id). */
@@ -195,21 +204,23 @@ class DocumentController {
     actor();
     StoredDocument doc = documents.get(documentId);
     if (doc.dossierId() != null && !scope.canSeeDossier(doc.dossierId())) {
-      throw ApiException.notFound("No document #" + documentId);
+      throw ApiException.notFound("Không tìm thấy tài liệu số " + documentId);
     }
     return doc;
   }
 
   private String actor() {
     return StaffUser.current(identityService).map(StaffUser::userId)
-        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, null, "Staff login required"));
+        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, null, "Cần đăng nhập bằng tài khoản cán bộ"));
   }
 
-  private static ResponseEntity<byte[]> file(DocumentContent content) {
+  private static ResponseEntity<byte[]> file(DocumentContent content, boolean inline) {
     StoredDocument d = content.document();
+    ContentDisposition.Builder disposition = inline && VIEWABLE.contains(d.contentType())
+        ? ContentDisposition.inline() : ContentDisposition.attachment();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(d.contentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .header(HttpHeaders.CONTENT_DISPOSITION, disposition
             .filename(TextRules.fileName(d.fileName(), "tep"), java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .header("X-Content-SHA256", d.sha256())
         .body(content.bytes());

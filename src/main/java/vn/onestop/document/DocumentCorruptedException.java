@@ -9,8 +9,8 @@ public class DocumentCorruptedException extends RuntimeException {
   private final long documentId;
 
   public DocumentCorruptedException(long documentId, String fileName, String expected, String actual) {
-    super("Document " + documentId + " (" + fileName + ") failed its checksum: stored SHA-256 " + expected
-        + ", content now " + actual + ". It is not served; restore it from backup or ask for the file again.");
+    super("Tài liệu " + documentId + " (" + fileName + ") bị hỏng, sai mã kiểm tra: SHA-256 đã lưu "
+        + expected + ", nội dung hiện nay " + actual + ". Tệp không được cung cấp; hãy khôi phục từ bản sao lưu hoặc đề nghị nộp lại tệp.");
     this.documentId = documentId;
   }
 

@@ -24,7 +24,7 @@ public class DocumentRejectedException extends RuntimeException {
 
   /** The 404 for a dossier the register does not hold. */
   public static DocumentRejectedException noDossier(long dossierId) {
-    return new DocumentRejectedException(Reason.NOT_FOUND, "dossierId", "No dossier with id " + dossierId);
+    return new DocumentRejectedException(Reason.NOT_FOUND, "dossierId", "Không tìm thấy hồ sơ số " + dossierId);
   }
 
   public Reason reason() {

@@ -130,7 +130,7 @@ public class DocumentStore {
 
   /** A document's metadata, or an exception naming the id. */
   public StoredDocument get(long documentId) {
-    return find(documentId).orElseThrow(() -> new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "documentId", "No document with id " + documentId));
+    return find(documentId).orElseThrow(() -> new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "documentId", "Không tìm thấy tài liệu số " + documentId));
   }
 
   /**

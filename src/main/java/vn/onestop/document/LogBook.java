@@ -41,7 +41,7 @@ public class LogBook {
    */
   public byte[] print(String agencyId, LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
-      throw new DocumentRejectedException("to", "The period ends (" + to + ") before it starts (" + from + ")");
+      throw new DocumentRejectedException("to", "Ngày cuối kỳ (" + to + ") trước ngày đầu kỳ (" + from + ")");
     }
     ZoneId zone = EngineTime.ZONE;
     Instant start = from.atStartOfDay(zone).toInstant();

@@ -98,7 +98,7 @@ public class Slips {
   public StoredDocument supplementRequest(long supplementRequestId) {
     DossierQueries.SupplementRequest r = register.supplementRequest(supplementRequestId).orElseThrow(() ->
         new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "supplementRequestId",
-            "No supplement request with id " + supplementRequestId));
+            "Không tìm thấy yêu cầu bổ sung số " + supplementRequestId));
     DossierRow d = dossier(r.dossierId());
     String agency = r.agencyId();
     RuleSet.Form form = form(d, SlipForm.SUPPLEMENT_REQUEST);
@@ -151,7 +151,7 @@ public class Slips {
     DossierRow d = dossier(dossierId);
     DossierQueries.Apology a = register.apology(dossierId).orElseThrow(() ->
         new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "dossierId",
-            "Dossier " + dossierId + " has no apology in the register: record it before printing form 04"));
+            "Hồ sơ " + dossierId + " chưa có phiếu xin lỗi trong sổ: ghi nhận việc xin lỗi trước khi in mẫu 04"));
     String agency = a.agencyId();
     RuleSet.Form form = form(d, SlipForm.APOLOGY);
     boolean extension = ruleSet(d).apologyRequestsExtension();

@@ -139,6 +139,16 @@ public final class DossierVariables {
   public static final String RESPONSIBLE_AGENCY_ID = "responsibleAgencyId";
   /** Comma-separated agency ids asked for an opinion. */
   public static final String CONSULTED_AGENCIES = "consultedAgencies";
+  /**
+   * The agencies picked by name in the form {@code handling-appraise} (a form-js taglist: a JSON array of agency
+   * ids, type {@code Json}, see process/JsonFormAnswers); on completion it becomes {@link #CONSULTED_AGENCIES}.
+   */
+  public static final String CONSULTED_AGENCY_LIST = "consultedAgencyList";
+  /**
+   * Task-local, set when Task_Appraise is created: the agencies that may be consulted as {@code id=Tên;...},
+   * the pick-list of {@link #CONSULTED_AGENCY_LIST} (read by a FEEL values expression).
+   */
+  public static final String CONSULTEE_CHOICES = "consulteeChoices";
   public static final String CONSULTATION_QUESTION = "consultationQuestion";
   public static final String CONSULTATION_DAYS = "consultationDays";
   public static final String CONSULTATION_AGENCIES = "consultationAgencies";

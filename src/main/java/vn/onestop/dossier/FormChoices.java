@@ -1,5 +1,6 @@
 package vn.onestop.dossier;
 
+import static vn.onestop.dossier.DossierVariables.CONSULTEE_CHOICES;
 import static vn.onestop.dossier.DossierVariables.HANDLING_AGENCY_ID;
 import static vn.onestop.dossier.DossierVariables.SPECIALIST_CHOICES;
 
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import vn.onestop.catalog.Agency;
 import vn.onestop.catalog.AgencyRole;
 import vn.onestop.catalog.Organisation;
 import vn.onestop.process.BpmnBean;
@@ -25,10 +27,15 @@ import vn.onestop.process.WithoutAuthorization;
  * {@link DossierVariables#SPECIALIST_CHOICES}, {@code login=Họ và tên;...}, which the form {@code handling-assign}
  * turns into a list of names with a FEEL values expression (form-js takes no object variables without Spin). The
  * value chosen is still the login in {@code specialist}; the task-local variable is not copied to the process.
+ * Likewise the agencies a specialist may consult (lấy ý kiến, Task_Appraise) are offered by name in
+ * {@link DossierVariables#CONSULTEE_CHOICES}.
  */
 @Component("formChoices")
 @BpmnBean
 public class FormChoices {
+
+  /** A text variable's column ({@code varchar(4000)}). */
+  static final int MAX_CHOICES_CHARS = 4000;
 
   private final Organisation organisation;
   private final EngineTime time;
@@ -56,6 +63,24 @@ public class FormChoices {
     });
     task.setVariableLocal(SPECIALIST_CHOICES, names.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")));
+  }
+
+  /**
+   * Task_Appraise, on create: the agencies operating today that may be asked for an opinion (Art. 19.5) - every one
+   * but the asking agency, as {@link HandlingLegs#requestConsultation} accepts them - by name, within the 4,000
+   * characters of a text variable.
+   */
+  public void consultees(DelegateTask task) {
+    String asking = (String) task.getVariable(HANDLING_AGENCY_ID);
+    StringBuilder choices = new StringBuilder();
+    for (Agency agency : organisation.activeOn(LocalDate.ofInstant(time.now(), EngineTime.ZONE))) {
+      String choice = agency.id() + "=" + agency.name().replace(';', ',').replace('=', '-');
+      if (agency.id().equals(asking) || choices.length() + choice.length() + 1 > MAX_CHOICES_CHARS) {
+        continue;
+      }
+      choices.append(choices.isEmpty() ? "" : ";").append(choice);
+    }
+    task.setVariableLocal(CONSULTEE_CHOICES, choices.toString());
   }
 
   static String name(User user) {

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +20,7 @@ import vn.onestop.catalog.Procedure;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.process.BpmnBean;
 import vn.onestop.process.EngineTime;
+import vn.onestop.process.JsonFormAnswers;
 
 /**
  * The legs of a dossier's handling (Decree 61/2018 Art. 19.5-19.7): which agencies handle it, in
@@ -159,8 +159,7 @@ public class HandlingLegs {
     int legNo = ((Number) execution.getVariable(LEG_NO)).intValue();
     String asking = (String) execution.getVariable(HANDLING_AGENCY_ID);
     String question = Steps.required(execution, CONSULTATION_QUESTION, "Nội dung xin ý kiến");
-    List<String> agencies = Arrays.stream(Steps.required(execution, CONSULTED_AGENCIES, "Cơ quan được lấy ý kiến")
-        .split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    List<String> agencies = JsonFormAnswers.texts(Steps.required(execution, CONSULTED_AGENCIES, "Cơ quan được lấy ý kiến"));
     for (String agency : agencies) {
       if (organisation.find(agency).isEmpty() || agency.equals(asking)) {
         throw new DossierInputException(CONSULTED_AGENCIES, "Không thể lấy ý kiến cơ quan '" + agency + "'");

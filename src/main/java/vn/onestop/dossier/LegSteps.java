@@ -18,6 +18,7 @@ import vn.onestop.catalog.Organisation;
 import vn.onestop.catalog.ProcedureCatalog;
 import vn.onestop.catalog.ResolvedLeg;
 import vn.onestop.process.EngineTime;
+import vn.onestop.process.JsonFormAnswers;
 import vn.onestop.process.WithoutAuthorization;
 
 /**
@@ -105,6 +106,10 @@ class LegSteps {
     task.setVariable(PROPOSED_OUTCOME, outcome.name());
     switch (outcome) {
       case CONSULT -> {
+        List<String> picked = JsonFormAnswers.texts(task.getVariable(CONSULTED_AGENCY_LIST));
+        if (!picked.isEmpty()) {
+          task.setVariable(CONSULTED_AGENCIES, String.join(",", picked));
+        }
         required(task, CONSULTED_AGENCIES, "Cơ quan được lấy ý kiến");
         required(task, CONSULTATION_QUESTION, "Nội dung xin ý kiến");
       }

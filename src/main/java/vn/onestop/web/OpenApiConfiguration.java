@@ -82,8 +82,8 @@ public class OpenApiConfiguration {
     e.put("GET /api/documents/dossiers/{dossierId}/missing", new Endpoint("Các thành phần bắt buộc chưa có tệp", null));
     e.put("POST /api/documents/dossiers/{dossierId}/digitised", new Endpoint("Xác nhận đã số hoá đủ thành phần hồ sơ", "(không có nội dung)"));
     e.put("GET /api/documents/{documentId}", new Endpoint("Thông tin một tài liệu", null));
-    e.put("GET /api/documents/{documentId}/content", new Endpoint("Tải tệp của một tài liệu (kiểm tra mã băm)", null));
-    e.put("GET /api/documents/dossiers/{dossierId}/slips/{form}", new Endpoint("Phiếu (mẫu 01-05) đã in gần nhất; in nếu chưa có", null));
+    e.put("GET /api/documents/{documentId}/content", new Endpoint("Tải tệp của một tài liệu (kiểm tra mã băm); inline=true để trình duyệt hiển thị tệp PDF hoặc ảnh", null));
+    e.put("GET /api/documents/dossiers/{dossierId}/slips/{form}", new Endpoint("Phiếu (mẫu 01-05) đã in gần nhất; in nếu chưa có; inline=true để trình duyệt hiển thị", null));
     e.put("POST /api/documents/dossiers/{dossierId}/slips/{form}", new Endpoint("In lại phiếu từ sổ theo dõi", "(không có nội dung)"));
     e.put("GET /api/documents/log-book", new Endpoint("Sổ theo dõi tài liệu", null));
     e.put("GET /api/documents/applicants/{idNumber}/reusable", new Endpoint("Giấy tờ của người nộp có thể dùng lại", null));

@@ -6,6 +6,19 @@
     return String(s == null ? '' : s).replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
   }
 
+  // The validation's indications (ETSI EN 319 102-1) in words a citizen reads; an unknown one stays a plain sentence.
+  const INDICATIONS = {
+    TOTAL_FAILED: 'chữ ký không đạt', INDETERMINATE: 'chưa xác định được', HASH_FAILURE: 'nội dung đã bị thay đổi sau khi ký',
+    SIG_CRYPTO_FAILURE: 'chữ ký không khớp với nội dung', REVOKED: 'chứng thư số đã bị thu hồi',
+    NO_CERTIFICATE_CHAIN_FOUND: 'không tìm thấy chuỗi chứng thư số tin cậy', OUT_OF_BOUNDS_NO_POE: 'chứng thư số đã hết hạn khi ký',
+    OUT_OF_BOUNDS_NOT_REVOKED: 'chứng thư số đã hết hạn', NO_SIGNING_CERTIFICATE_FOUND: 'không tìm thấy chứng thư số của người ký',
+    FORMAT_FAILURE: 'định dạng chữ ký không đúng chuẩn', TRY_LATER: 'chưa kiểm tra được tình trạng chứng thư, vui lòng thử lại sau'
+  };
+
+  function indication(code) {
+    return code ? (INDICATIONS[code] || 'lý do khác') : '';
+  }
+
   function time(t) {
     return t ? new Date(t).toLocaleString('vi-VN', {timeZone: 'Asia/Ho_Chi_Minh'}) : '';
   }
@@ -25,7 +38,7 @@
     (v.signatures || []).forEach(s => {
       html += '<tr><td class="signer">' + esc(s.signedBy) + (s.demo ? ' <span class="demo">(DEMO)</span>' : '') + '</td><td>'
         + esc(s.role) + '</td><td>' + esc(s.agency) + '</td><td>' + esc(time(s.signingTime)) + (s.timestamped ? ' (có dấu thời gian)' : '')
-        + '</td><td>' + (s.valid ? 'Hợp lệ' : 'Không hợp lệ (' + esc(s.indication) + (s.subIndication ? ' / ' + esc(s.subIndication) : '') + ')')
+        + '</td><td>' + (s.valid ? 'Hợp lệ' : 'Không hợp lệ (' + esc(indication(s.indication)) + (s.subIndication ? ': ' + esc(indication(s.subIndication)) : '') + ')')
         + '</td></tr>';
     });
     html += '</table>';
@@ -42,6 +55,12 @@
     const body = await response.json().catch(() => ({}));
     if (response.ok) show(body); else fail(body.message || ('Lỗi ' + response.status));
   }
+
+  // The chosen file's name, in place of the browser's own (English) "No file chosen".
+  document.getElementById('file').addEventListener('change', e => {
+    const file = e.target.files[0];
+    document.getElementById('fileName').textContent = file ? file.name : 'Chưa chọn tệp nào';
+  });
 
   document.getElementById('upload').addEventListener('submit', async e => {
     e.preventDefault();

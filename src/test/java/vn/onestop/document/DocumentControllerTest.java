@@ -87,7 +87,7 @@ class DocumentControllerTest {
         DocumentStore.sha256(scan));
     HttpResponse<String> damaged = send(get("/api/documents/" + documentId + "/content"), HttpResponse.BodyHandlers.ofString());
     assertThat(damaged.statusCode()).isEqualTo(500);
-    assertThat(damaged.body()).contains("failed its checksum").contains("\"field\":\"documentId\"");
+    assertThat(damaged.body()).contains("sai mã kiểm tra").contains("\"field\":\"documentId\"");
 
     HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/documents/dossiers/" + dossierId)).build(),
         HttpResponse.BodyHandlers.ofString());

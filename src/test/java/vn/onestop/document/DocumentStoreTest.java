@@ -71,7 +71,7 @@ class DocumentStoreTest {
 
     assertThatThrownBy(() -> store.read(doc.id()))
         .isInstanceOf(DocumentCorruptedException.class)
-        .hasMessageContaining("Document " + doc.id())
+        .hasMessageContaining("Tài liệu " + doc.id())
         .hasMessageContaining(doc.sha256());
     assertThat(jdbc.queryForObject("SELECT integrity_failed_at IS NOT NULL FROM onestop.document WHERE id = ?", Boolean.class,
         doc.id())).isTrue();
@@ -83,20 +83,20 @@ class DocumentStoreTest {
     assertThatThrownBy(() -> digitisation.upload(dossierId, "du-thao", "big.pdf", "application/pdf",
         TestRegister.pdfLike(10 * 1024 * 1024 + 1), DocumentOrigin.ORIGINAL_SCAN, null, "clerk"))
         .isInstanceOf(DocumentRejectedException.class)
-        .hasMessageContaining("at most 10485760")
+        .hasMessageContaining("quá dung lượng tối đa 10485760")
         .extracting(e -> ((DocumentRejectedException) e).reason()).isEqualTo(DocumentRejectedException.Reason.TOO_LARGE);
     assertThatThrownBy(() -> digitisation.upload(dossierId, "du-thao", "macro.docm", "application/vnd.ms-word",
         "PK..".getBytes(), DocumentOrigin.ORIGINAL_SCAN, null, "clerk"))
         .isInstanceOf(DocumentRejectedException.class)
-        .hasMessageContaining("accepts [application/pdf, image/jpeg, image/png]");
+        .hasMessageContaining("chỉ nhận [application/pdf, image/jpeg, image/png]");
     assertThatThrownBy(() -> digitisation.upload(dossierId, "du-thao", "fake.pdf", "application/pdf",
         "MZ not a pdf".getBytes(), DocumentOrigin.ORIGINAL_SCAN, null, "clerk"))
         .isInstanceOf(DocumentRejectedException.class)
-        .hasMessageContaining("is not a application/pdf");
+        .hasMessageContaining("không phải là application/pdf");
     assertThatThrownBy(() -> digitisation.upload(dossierId, "no-such-component", "a.pdf", "application/pdf",
         TestRegister.pdfLike(100), DocumentOrigin.ORIGINAL_SCAN, null, "clerk"))
         .isInstanceOf(DocumentRejectedException.class)
-        .hasMessageContaining("no component 'no-such-component'");
+        .hasMessageContaining("không có thành phần hồ sơ 'no-such-component'");
     assertThat(store.forDossier(dossierId)).isEmpty();
   }
 }

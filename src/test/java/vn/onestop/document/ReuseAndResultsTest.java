@@ -104,9 +104,9 @@ class ReuseAndResultsTest {
     assertThat(digitisation.missingComponents(second)).containsExactly("giay-to-tuy-than");
 
     assertThatThrownBy(() -> dataStore.reuse(result.id(), second, "du-thao", "clerk"))
-        .isInstanceOf(DocumentRejectedException.class).hasMessageContaining("already reused");
+        .isInstanceOf(DocumentRejectedException.class).hasMessageContaining("đã được dùng lại");
     assertThatThrownBy(() -> dataStore.reuse(expired.id(), second, "giay-to-tuy-than", "clerk"))
-        .isInstanceOf(DocumentRejectedException.class).hasMessageContaining("not a still-valid document");
+        .isInstanceOf(DocumentRejectedException.class).hasMessageContaining("không phải tài liệu còn hiệu lực");
     assertThat(jdbc.queryForObject("SELECT reused_documents FROM onestop.dossier WHERE id = ?", Integer.class, second)).isEqualTo(1);
   }
 

@@ -213,6 +213,34 @@ class InterlinkedDossierTest extends DossierFlowTestSupport {
     assertThat(onlyLeg(dossier)).isNotEqualTo(leg);
   }
 
+  /**
+   * Issue 15: the specialist picks the agencies to consult by name (form-js taglist fed by the task's
+   * consulteeChoices); Tasklist submits them as a JSON list (type Json), which the engine keeps as text and reads
+   * back as Json, and the step turns into the comma-separated consultedAgencies the consultation reads.
+   */
+  @Test
+  void consultedAgenciesPickedByNameAsTasklistsJsonList() {
+    at("2026-03-02T09:00");
+    ProcessInstance dossier = acceptedAndTransferred(LAND_TRANSFER, DISTRICT_DESK);
+    ProcessInstance leg = onlyLeg(dossier);
+    complete(task("Task_AssignSpecialist", leg), withVariables("specialist", tester(LAND_BRANCH)));
+    Task appraise = task("Task_Appraise", leg);
+    String choices = (String) taskService.getVariableLocal(appraise.getId(), "consulteeChoices");
+    assertThat(choices.split(";")).contains("dakrlap-tnmt=Phòng Tài nguyên và Môi trường huyện Đắk R'lấp",
+        "dakrlap-ktht=Phòng Kinh tế - Hạ tầng huyện Đắk R'lấp");
+    assertThat(choices).as("not the asking agency itself").doesNotContain(LAND_BRANCH + "=").hasSizeLessThanOrEqualTo(4000);
+
+    complete(appraise, withVariables("proposedOutcome", "CONSULT", "consultedAgencyList",
+        vn.onestop.process.JsonFormAnswers.value("[\"dakrlap-tnmt\",\"dakrlap-ktht\"]"),
+        "consultationQuestion", "Đất có nằm trong quy hoạch không?", "consultationDays", 2));
+
+    assertThat(runtimeService.getVariable(leg.getId(), "consultedAgencies")).isEqualTo("dakrlap-tnmt,dakrlap-ktht");
+    assertThat(runtimeService.getVariableTyped(leg.getId(), "consultedAgencyList", false).getType().getName()).isEqualTo("json");
+    assertThat(runtimeService.getVariable(leg.getId(), "consultedAgencyList")).isEqualTo("[\"dakrlap-tnmt\",\"dakrlap-ktht\"]");
+    assertThat(taskService.createTaskQuery().processInstanceId(leg.getId()).taskDefinitionKey("Task_GiveOpinion").count())
+        .isEqualTo(2);
+  }
+
   @Test
   void consultationOverdueTellsTheOneStopHeadAndTheLegGoesOn() {
     at("2026-03-02T09:00");

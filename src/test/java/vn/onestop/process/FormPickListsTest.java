@@ -90,6 +90,14 @@ class FormPickListsTest {
         .as("the head reads the result text he approves").isTrue();
   }
 
+  @Test
+  void theSpecialistPicksTheAgenciesToConsultByName() throws IOException {
+    JsonNode agencies = field("handling-appraise", "consultedAgencyList");
+    assertThat(agencies.path("type").asText()).isEqualTo("taglist");
+    assertThat(agencies.path("valuesExpression").asText()).contains("consulteeChoices");
+    assertThat(agencies.path("label").asText()).isEqualTo("Cơ quan được lấy ý kiến");
+  }
+
   @ParameterizedTest
   @MethodSource("forms")
   void noLabelNamesAnAddressALoginToTypeOrAnAgencyCode(Path form) throws IOException {

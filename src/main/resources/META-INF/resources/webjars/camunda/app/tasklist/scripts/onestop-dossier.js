@@ -3,8 +3,8 @@
  * tasklist.task.detail; config.js lists this file in customScripts, no patched bundle).
  *
  * It shows the dossier as the clerk knows it - code, applicant, procedure by name, agencies and legs by name
- * with their deadlines, each component with its files (image thumbnails, PDFs opened in a new tab), the slips
- * (forms 01-05) and the electronic result to print or download - and lets her upload scans (onestop-scans.js),
+ * with their deadlines, each component with its files (image thumbnails; "Xem" shows a PDF or an image in a new
+ * tab, "Tải về" saves it), the slips (forms 01-05) and the electronic result to view, print or download - and lets her upload scans (onestop-scans.js),
  * reuse the applicant's stored documents, and complete the digitisation task from here. Data come from OneStop's
  * /api with the Tasklist session (../../onestop/api.js); no label shows a number that is an id, or an address.
  */
@@ -130,24 +130,43 @@ function legs(data) {
         el('td', {}, leg.finishedAt ? when(leg.finishedAt) + (leg.late ? ' (trễ hạn)' : '') : 'Đang xử lý'))))));
 }
 
+/** Types the browser shows itself: the server answers them inline with ?inline=true. */
+const VIEWABLE = ['application/pdf', 'image/png', 'image/jpeg'];
+
+/**
+ * "Xem" opens the file in a new tab of the browser (its PDF viewer), "Tải về" saves it; the link's own text
+ * (the file's or the paper's name) downloads, as before.
+ */
+function viewAndDownload(href, fileName, className, text, viewable = true) {
+  const separator = href.includes('?') ? '&' : '?';
+  return [
+    el('a', {href, target: '_blank', rel: 'noopener', download: fileName, className}, text),
+    viewable ? el('span', {className: 'onestop-file-actions'}, ' (',
+      el('a', {href: href + separator + 'inline=true', target: '_blank', rel: 'noopener',
+        className: 'onestop-view' + (className ? ' ' + className + '-view' : ''), title: 'Xem ' + text}, 'Xem'),
+      ' · ',
+      el('a', {href, target: '_blank', rel: 'noopener', download: fileName, className: 'onestop-download',
+        title: 'Tải về ' + text}, 'Tải về'), ')') : null
+  ];
+}
+
 function fileLink(doc) {
   const href = apiUrl('/api/documents/' + doc.id + '/content');
   const image = (doc.contentType || '').startsWith('image/');
   return el('li', {className: 'onestop-file'},
     image ? el('img', {src: href, alt: doc.title || doc.fileName, className: 'onestop-thumbnail'}) : null,
-    el('a', {href, target: '_blank', rel: 'noopener', download: doc.fileName}, doc.fileName || doc.title),
+    viewAndDownload(href, doc.fileName, null, doc.fileName || doc.title, VIEWABLE.includes(doc.contentType)),
     el('small', {}, ' — ' + when(doc.addedAt)));
 }
 
 function slipsAndResult(data) {
   const d = data.dossier;
   const links = SLIPS.filter((s) => data.dossierId && s.when(d)).map((s) => el('li', {},
-    el('a', {href: apiUrl('/api/documents/dossiers/' + data.dossierId + '/slips/' + s.form), target: '_blank',
-      rel: 'noopener', download: 'mau-' + s.form + '-' + (d.code || 'ho-so') + '.pdf', className: 'onestop-slip-' + s.form},
-    s.name)));
+    viewAndDownload(apiUrl('/api/documents/dossiers/' + data.dossierId + '/slips/' + s.form),
+      'mau-' + s.form + '-' + (d.code || 'ho-so') + '.pdf', 'onestop-slip-' + s.form, s.name)));
   const results = data.documents.filter((doc) => doc.kind === 'RESULT').map((doc) => el('li', {},
-    el('a', {href: apiUrl('/api/documents/' + doc.id + '/content'), target: '_blank', rel: 'noopener',
-      download: doc.fileName, className: 'onestop-result'}, 'Kết quả điện tử: ' + (doc.title || doc.fileName))));
+    viewAndDownload(apiUrl('/api/documents/' + doc.id + '/content'), doc.fileName, 'onestop-result',
+      'Kết quả điện tử: ' + (doc.title || doc.fileName), VIEWABLE.includes(doc.contentType))));
   return el('div', {}, el('h4', {}, 'Phiếu và kết quả'),
     links.length || results.length ? el('ul', {className: 'onestop-slips'}, links, results)
       : el('p', {}, 'Chưa có phiếu nào (phiếu tiếp nhận được in khi hồ sơ được tiếp nhận).'));

@@ -4,8 +4,10 @@
  * - Camunda Forms (form-js) write their validation messages in English with the raw rule
  *   ("Field must match pattern ^[0-9]{9,13}$."); they have no translation hook, so the messages are replaced as
  *   they appear, with a plain sentence per known pattern. The select/search widgets' words too.
- * - An engine refusal shown in a notification ("Cannot submit task form <id>: <rule's message>") keeps only the
- *   rule's own Vietnamese message (process.RuleViolationException); English engine text becomes a plain sentence.
+ * - An engine refusal ("Cannot submit task form <id>: <rule's message>", "Cannot instantiate process definition
+ *   <id>: ...") keeps only the rule's own Vietnamese message (process.RuleViolationException), in the notification
+ *   and beside the form field it concerns (read from the refused submission's JSON); English engine text becomes a
+ *   plain sentence.
  * - Relative dates ("12 giờ tới") follow the Vietnamese moment locale once Tasklist has loaded it.
  */
 
@@ -31,7 +33,8 @@ const RULES = [
   [/^Please select a valid value.*$/, () => 'Giá trị không hợp lệ.']
 ];
 
-const WIDGET_WORDS = {Select: 'Chọn...', Search: 'Tìm kiếm', 'No results': 'Không có kết quả', 'No values': 'Không có lựa chọn'};
+const WIDGET_WORDS = {Select: 'Chọn...', Search: 'Tìm kiếm', 'No results': 'Không có kết quả', 'No values': 'Không có lựa chọn',
+  'Skip to search': 'Chuyển đến ô tìm kiếm'};
 
 const VIETNAMESE = /[ăâđêôơưạảấầẩậắằẳặẹẻẽếềểệịỉọỏốồổộớờởợụủứừửựỳỷỹàáèéìíòóùúýõã]/i;
 
@@ -45,15 +48,121 @@ export function vietnameseValidation(text) {
   return null;
 }
 
+/**
+ * The engine's English frames around a step's own message: "Cannot submit task form <id>: ", "Cannot instantiate
+ * process definition <key:version:id>: ", "ENGINE-03051 There was an exception while invoking the TaskListener.
+ * Message: '...'", Java type names.
+ */
+const ENGINE_FRAME = /^.*?Cannot [a-z ]+? [^\s:]+(?::[^\s:]+)*: /i;
+
 /** The rule's message from an engine refusal, without the engine's English frame, ids and codes. */
 export function vietnameseRefusal(text) {
-  const stripped = text.replace(/^.*?Cannot [a-z ]+ [0-9a-f-]{8,}: /i, '').replace(/ENGINE-\d{5}\s*/g, '')
+  let stripped = String(text || '').replace(ENGINE_FRAME, '').replace(/ENGINE-\d{5}\s*/g, '')
     .replace(/\b(?:[a-z_]+\.){2,}[A-Za-z_$]+(Exception|Error)?:?\s*/g, '');
+  const quoted = stripped.match(/Message:\s*'([\s\S]*)'\s*$/);
+  if (quoted) {
+    stripped = quoted[1];
+  }
+  stripped = stripped.replace(/^[A-Z][A-Za-z ,.]*?(?:exception|error)[A-Za-z ,.]*?[:.]\s*/i, '');
   if (VIETNAMESE.test(stripped)) {
     return stripped.trim();
   }
   return null;
 }
+
+/** An engine refusal as the clerk reads it: the rule's message, or a plain Vietnamese sentence. */
+export function refusalForClerk(text) {
+  return vietnameseRefusal(text) || 'Không thực hiện được; vui lòng kiểm tra lại thông tin đã nhập.';
+}
+
+/** A rule message names the variable at fault in brackets, "(consultationQuestion)": the key, not for the clerk. */
+const VARIABLE_IN_BRACKETS = /\s*\(([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z]+)\)/;
+
+function fieldKey(field) {
+  const control = field.querySelector('[id]');
+  const match = control && control.id.match(/Field_([A-Za-z0-9]+)_\d+$/);
+  return match ? match[1] : null;
+}
+
+function fieldLabel(field) {
+  const label = field.querySelector('label');
+  return label ? label.textContent.replace(/\*/g, '').trim() : '';
+}
+
+/** The form field a rule's message concerns: named by its variable in brackets, else by its label. */
+export function fieldOf(fields, message) {
+  const named = message.match(VARIABLE_IN_BRACKETS);
+  const byKey = named && fields.find((f) => fieldKey(f) === named[1]);
+  if (byKey) {
+    return byKey;
+  }
+  return fields.filter((f) => fieldLabel(f) && message.includes(fieldLabel(f)))
+    .sort((a, b) => fieldLabel(b).length - fieldLabel(a).length)[0] || null;
+}
+
+function clearRuleErrors() {
+  document.querySelectorAll('.onestop-rule-error').forEach((n) => n.remove());
+  document.querySelectorAll('.onestop-rule-violated').forEach((n) => n.classList.remove('onestop-rule-violated'));
+}
+
+/**
+ * Shows a refused submission's message beside the field it concerns (a rule of a step, process.RuleViolation), or
+ * above the form when it names no visible field. It goes away when the clerk changes that field or submits again.
+ */
+export function showRuleError(rawMessage) {
+  const form = document.querySelector('.fjs-container');
+  if (!form) {
+    return;
+  }
+  clearRuleErrors();
+  const message = refusalForClerk(rawMessage);
+  const fields = Array.from(form.querySelectorAll('.fjs-form-field')).filter((f) => f.querySelector('label'));
+  const field = fieldOf(fields, message);
+  const text = message.replace(VARIABLE_IN_BRACKETS, '');
+  const note = document.createElement('div');
+  note.className = 'onestop-rule-error text-danger';
+  note.setAttribute('role', 'alert');
+  note.textContent = text;
+  if (field) {
+    field.classList.add('onestop-rule-violated');
+    field.append(note);
+    field.addEventListener('input', clearRuleErrors, {once: true});
+    field.scrollIntoView({block: 'center'});
+  } else {
+    form.prepend(note);
+  }
+}
+
+const SUBMIT = /\/(task|process-definition)\/[^/]+\/submit-form(\?|$)/;
+
+/** Tasklist submits forms through its SDK (XMLHttpRequest): a refused submission is shown at its field too. */
+function watchSubmissions() {
+  const open = XMLHttpRequest.prototype.open;
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function onestopOpen(method, url, ...rest) {
+    this.onestopSubmit = SUBMIT.test(String(url));
+    return open.call(this, method, url, ...rest);
+  };
+  XMLHttpRequest.prototype.send = function onestopSend(...args) {
+    if (this.onestopSubmit) {
+      clearRuleErrors();
+      this.addEventListener('loadend', () => {
+        if (this.status >= 400) {
+          let problem = null;
+          try {
+            problem = JSON.parse(this.responseText);
+          } catch (e) {
+            problem = null;
+          }
+          showRuleError(problem && (problem.detail || problem.message) || '');
+        }
+      });
+    }
+    return send.apply(this, args);
+  };
+}
+
+watchSubmissions();
 
 function translateNode(node) {
   if (node.nodeType === Node.TEXT_NODE) {
@@ -69,8 +178,8 @@ function translateNode(node) {
     } else if (parent.closest('.fjs-container') && WIDGET_WORDS[node.data.trim()]) {
       node.data = WIDGET_WORDS[node.data.trim()];
     } else if (parent.closest('.notifications, .notification, [cam-notifications]')) {
-      if (/Cannot [a-z ]+ [0-9a-f-]{8,}: /i.test(node.data) || /ENGINE-\d{5}/.test(node.data)) {
-        node.data = vietnameseRefusal(node.data) || 'Không thực hiện được; vui lòng kiểm tra lại thông tin đã nhập.';
+      if (ENGINE_FRAME.test(node.data) || /ENGINE-\d{5}/.test(node.data)) {
+        node.data = refusalForClerk(node.data).replace(VARIABLE_IN_BRACKETS, '');
       }
     }
     return;
