@@ -70,7 +70,7 @@ public class BrowserProtection {
         boolean topLevelLink = "GET".equals(request.getMethod()) && "navigate".equals(request.getHeader("Sec-Fetch-Mode"))
             && !"iframe".equals(request.getHeader("Sec-Fetch-Dest")) && !"frame".equals(request.getHeader("Sec-Fetch-Dest"));
         if (foreign && !topLevelLink && request.getRequestedSessionId() == null) {
-          writeError(json, request, response, HttpStatus.FORBIDDEN, "Cross-site request without a session refused");
+          writeError(json, request, response, HttpStatus.FORBIDDEN, "Yêu cầu gửi từ trang web khác mà không có phiên đăng nhập: bị từ chối");
           return;
         }
         chain.doFilter(request, response);
