@@ -60,30 +60,6 @@ public class ApplicantDataStore {
   }
 
   /**
-   * What to offer the clerk at reception: the {@code limit} newest documents the applicant may reuse
-   * today and how many there are in all. Bounded on purpose - a frequent applicant (a business, a
-   * land-registration agent) has hundreds, and the offer travels in a process variable; the whole
-   * list stays in the data store ({@code GET /api/documents/applicants/{idNumber}/reusable}).
-   */
-  public Offer offerFor(String idNumber, int limit) {
-    if (idNumber == null || idNumber.isBlank()) {
-      return new Offer(List.of(), 0);
-    }
-    LocalDate today = LocalDate.now(EngineTime.clock());
-    String where = " FROM onestop.document d JOIN onestop.applicant_document a ON a.document_id = d.id"
-        + " WHERE a.id_number = ? AND a.category IN ('RESULT', 'CERTIFIED_ECOPY', 'DIGITISED')"
-        + " AND (d.valid_until IS NULL OR d.valid_until > ?) AND d.integrity_failed_at IS NULL";
-    List<StoredDocument> newest = jdbc.query("SELECT " + DocumentStore.COLUMNS + where + " ORDER BY a.filed_at DESC, d.id DESC LIMIT ?",
-        DocumentStore.ROW, idNumber.trim(), Date.valueOf(today), limit);
-    Integer total = newest.size() < limit ? Integer.valueOf(newest.size())
-        : jdbc.queryForObject("SELECT count(*)" + where, Integer.class, idNumber.trim(), Date.valueOf(today));
-    return new Offer(newest, total == null ? 0 : total);
-  }
-
-  /** The newest reusable documents and how many there are in all. */
-  public record Offer(List<StoredDocument> newest, int total) {}
-
-  /**
    * Attaches a data-store document to a dossier as the file of a component, instead of asking the
    * applicant for it again. The bytes are not copied. Records the reuse and counts it on the dossier.
    *

@@ -1,13 +1,11 @@
 package vn.onestop.dossier;
 
 import org.springframework.stereotype.Component;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import vn.onestop.document.ApplicantDataStore;
 import vn.onestop.document.CertifiedCopies;
 import vn.onestop.document.Digitisation;
 import vn.onestop.document.DocumentKind;
@@ -38,48 +36,16 @@ public class DossierPapers {
   private final ElectronicResults results;
   private final CertifiedCopies certifiedCopies;
   private final DocumentStore documents;
-  private final ApplicantDataStore dataStore;
   private final PaperQueue queue;
 
   public DossierPapers(Slips slips, Digitisation digitisation, ElectronicResults results,
-      CertifiedCopies certifiedCopies, DocumentStore documents, ApplicantDataStore dataStore, PaperQueue queue) {
+      CertifiedCopies certifiedCopies, DocumentStore documents, PaperQueue queue) {
     this.queue = queue;
-    this.dataStore = dataStore;
     this.slips = slips;
     this.digitisation = digitisation;
     this.results = results;
     this.certifiedCopies = certifiedCopies;
     this.documents = documents;
-  }
-
-  /**
-   * The still-valid documents of the applicant's data store (kho dữ liệu), offered to the clerk at
-   * reception so she attaches them instead of asking again (Decree 45/2020; Circular 01/2023), one per
-   * line with the id to reuse ({@code POST /api/documents/applicants/reuse}); empty when there are none.
-   * At most {@link #OFFER_LINES} newest, each line at most {@link #OFFER_LINE_CHARS} characters, then
-   * how many more there are: the text goes into a process variable, which must not grow with the
-   * applicant's history (Camunda stores strings in {@code varchar(4000)}).
-   */
-  public String reusableOffer(String applicantIdNumber) {
-    ApplicantDataStore.Offer offer = dataStore.offerFor(applicantIdNumber, OFFER_LINES);
-    List<String> lines = new ArrayList<>(offer.newest().stream()
-        .map(d -> shorten("• #" + d.id() + " " + (d.title() != null ? d.title() : d.fileName())
-            + (d.dossierCode() != null ? " (hồ sơ " + d.dossierCode() + ")" : "")))
-        .toList());
-    if (offer.total() > offer.newest().size()) {
-      lines.add("… và " + (offer.total() - offer.newest().size()) + " tài liệu khác còn hiệu lực trong kho dữ liệu"
-          + " (danh sách đầy đủ: /api/documents/applicants/" + applicantIdNumber.trim() + "/reusable)");
-    }
-    return String.join("\n", lines);
-  }
-
-  /** How many documents the offer at reception names. */
-  static final int OFFER_LINES = 12;
-  /** The longest line of the offer. */
-  static final int OFFER_LINE_CHARS = 160;
-
-  private static String shorten(String line) {
-    return line.length() <= OFFER_LINE_CHARS ? line : line.substring(0, OFFER_LINE_CHARS - 1) + "…";
   }
 
   /** Form 01, given with the dossier code (Art. 17.1d). */

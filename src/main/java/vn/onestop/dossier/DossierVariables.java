@@ -62,8 +62,6 @@ public final class DossierVariables {
   public static final String PROCEDURE_VERSION = "procedureVersion";
   /** The required documents of the procedure, one per line, for the clerk's check. */
   public static final String REQUIRED_DOCUMENTS = "requiredDocuments";
-  /** The applicant's still-valid documents in the data store, offered for reuse (one per line). */
-  public static final String REUSABLE_DOCUMENTS = "reusableDocuments";
   /**
    * The id of the rule set ({@code rules/<id>.yaml}) in force when the dossier came to the one-stop
    * department: recorded once, with the register row, and kept to the end (never recomputed).

@@ -148,7 +148,8 @@ class Reception {
     execution.setVariable(APOLOGY_ISSUED, false);
     execution.setVariable(EXPLANATION_OWED, false);
     execution.setVariable(CHECK_DUE_AT, date(deadlines.after(deadlines.clockStart(now), settings.receptionCheckDays())));
-    execution.setVariable(REUSABLE_DOCUMENTS, papers.reusableOffer(text(execution, APPLICANT_ID_NUMBER, null)));
+    // No offer of reusable documents here: it grows with the applicant's history. The dossier panel reads it
+    // from the data store when the clerk opens the task (GET /api/documents/applicants/{idNumber}/reusable).
   }
 
   /** Task_CheckDossier, on complete: the decision must be complete before it leaves the desk. */

@@ -90,7 +90,7 @@ class ReuseAndResultsTest {
 
     Instant now = Instant.now();
     long second = register.dossier(TestRegister.uniqueCode(), idNumber, now, now.plus(2, ChronoUnit.DAYS));
-    assertThat(dataStore.offerFor(idNumber, 20).newest()).extracting(StoredDocument::id)
+    assertThat(dataStore.reusable(idNumber, LocalDate.now())).extracting(StoredDocument::id)
         .contains(result.id()).doesNotContain(expired.id(), otherPersons.id());
 
     StoredDocument reused = dataStore.reuse(result.id(), second, "du-thao", "clerk");

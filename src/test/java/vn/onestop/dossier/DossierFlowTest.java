@@ -29,6 +29,7 @@ class DossierFlowTest extends DossierFlowTestSupport {
   static final Instant APPOINTMENT = local("2026-03-05T09:00");
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired vn.onestop.document.ApplicantDataStore dataStore;
 
   @Test
   void acceptedAndReturnedOnTime() {
@@ -489,10 +490,12 @@ class DossierFlowTest extends DossierFlowTestSupport {
     complete(task("Task_ResolveOnTheSpot", first), withVariables("handlingOutcome", "RESULT", "resultSummary", "Giấy khai sinh"));
 
     ProcessInstance second = submit("DNO.HT.01", "nhan-co", "DESK", "applicantIdNumber", applicant);
-    assertThat((String) runtimeService.getVariable(second.getId(), "reusableDocuments"))
-        .as("the result of the first dossier is offered at the reception of the second").startsWith("• #")
-        .contains("Giấy khai sinh");
-    ProcessInstance stranger = submit("DNO.HT.01", "nhan-co", "DESK", "applicantIdNumber", "066095559999");
-    assertThat((String) runtimeService.getVariable(stranger.getId(), "reusableDocuments")).isEmpty();
+    // Read from the data store when the clerk opens the task (the dossier panel), never copied into a variable.
+    assertThat(dataStore.reusable(applicant, java.time.LocalDate.now(vn.onestop.process.EngineTime.clock())))
+        .as("the result of the first dossier is offered at the reception of the second")
+        .extracting(vn.onestop.document.StoredDocument::title).anyMatch(t -> t != null && t.contains("Giấy khai sinh"));
+    assertThat(runtimeService.getVariables(second.getId())).doesNotContainKey("reusableDocuments");
+    assertThat(dataStore.reusable("066095559999", java.time.LocalDate.now(vn.onestop.process.EngineTime.clock())))
+        .as("a stranger is offered nothing").isEmpty();
   }
 }

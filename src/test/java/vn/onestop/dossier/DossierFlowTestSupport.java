@@ -102,6 +102,20 @@ abstract class DossierFlowTestSupport {
     }
   }
 
+  /**
+   * The desk's path for one dossier of {@code idNumber}: submitted, every component scanned, accepted
+   * at the check, digitised (which files its scans in the applicant's data store); it then waits at the
+   * transfer.
+   */
+  ProcessInstance receivedAndDigitised(String idNumber) {
+    ProcessInstance dossier = submit("DNO.HT.01", "nhan-co", "DESK", "applicantIdNumber", idNumber,
+        "applicantName", "Công ty TNHH Dịch vụ đăng ký đất đai Nhân Cơ");
+    scanAll(dossier);
+    complete(task("Task_CheckDossier", dossier), withVariables("receptionDecision", "ACCEPT"));
+    complete(task("Task_DigitiseDossier", dossier), withVariables("scannedAll", true));
+    return dossier;
+  }
+
   void digitiseAndTransfer(ProcessInstance dossier) {
     scanAll(dossier);
     complete(task("Task_DigitiseDossier", dossier), withVariables("scannedAll", true));

@@ -50,7 +50,7 @@ class ModelVariablesTest {
   @Test
   void theContractsAreReadAndKeptApart() {
     // Guards the test above from passing on an empty or misread contract.
-    assertThat(declared(DossierVariables.class)).contains("dossierId", "receptionDecision", "reusableDocuments")
+    assertThat(declared(DossierVariables.class)).contains("dossierId", "receptionDecision", "requiredDocuments")
         .doesNotContain("classification");
     assertThat(declared(FeedbackVariables.class)).contains("classification", "answer").doesNotContain("receptionDecision");
   }

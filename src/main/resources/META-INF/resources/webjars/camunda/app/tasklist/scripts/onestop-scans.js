@@ -106,9 +106,13 @@ function reuseOffer(component, stored, ctx) {
     })));
 }
 
-/** The components with their files; drop zones and reuse offers when {@code editable} (digitisation). */
+/**
+ * The components with their files; drop zones when {@code editable} (digitisation); the applicant's reusable
+ * documents at the check and the digitisation, read from the data store now (never kept in a process variable).
+ */
 export function scanDropZone(ctx) {
   const {data, editable, el, fileLink} = ctx;
+  const offering = editable || (data.task && data.task.taskDefinitionKey === 'Task_CheckDossier');
   const list = el('div', {className: 'onestop-components'});
   const components = data.procedure && data.procedure.documents && data.procedure.documents.length
     ? data.procedure.documents
@@ -123,11 +127,11 @@ export function scanDropZone(ctx) {
       el('div', {className: 'panel-body'},
         files.length ? el('ul', {className: 'onestop-files'}, files.map(fileLink)) : null,
         editable ? dropZone(component, ctx) : null,
-        editable ? reuseOffer(component, stored, ctx) : null));
+        offering ? reuseOffer(component, stored, ctx) : null));
   }));
   render([]);
   const idNumber = data.dossier.applicantIdNumber;
-  if (editable && idNumber) {
+  if (offering && idNumber) {
     api('/api/documents/applicants/' + encodeURIComponent(idNumber) + '/reusable').then(render).catch(() => render([]));
   }
   return list;

@@ -1,0 +1,279 @@
+package vn.onestop.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.onestop.catalog.Agency;
+import vn.onestop.catalog.Organisation;
+import vn.onestop.platform.EngineSchema;
+
+/**
+ * OneStop's deadline timers against a bare model's, side by side on one node (issue 18 item 3; a
+ * benchmark, not part of the suite: it runs only with {@code -Donestop.bench.timers=N}, see
+ * {@code docs/bench/timers-vs-bare.sh}).
+ *
+ * <p>OneStop's timer is the one a late dossier takes: {@code Timer_Overdue} on the handling of
+ * {@code dossier.bpmn} (non-interrupting boundary timer at the appointment, {@code lateAt}), then
+ * {@code Task_MarkLate} (the register row marked late, the responsible leg, a LATE event, three
+ * variables) and the user task {@code Task_WriteExplanation} for the agency's heads, all in the timer's
+ * transaction. The bare model is the shape without OneStop: timer, then one user task with a candidate
+ * group, no listener, no bean (the probe of {@link TwoNodeTimerTest}).
+ *
+ * <p>One node (the {@code postgres} profile on an embedded PostgreSQL), one JVM, one database. Seeded
+ * first with the timers far in the future: N dossiers through the real path (started with the engine API
+ * as the portal's submissions are, channel ONLINE, accepted at the check, so they wait in the agency's
+ * handling with their deadline timer), and N bare instances per bare round. Then, for each job executor
+ * setting in {@code onestop.bench.timers.settings} (default: the configured one), three rounds in this
+ * order: bare, OneStop, bare - each round's N timers made due in one {@code UPDATE}, the clock running from
+ * it until the last of them has fired. The OneStop round is compared with the mean of the two bare rounds
+ * around it (so that drift of a shared machine falls on both sides).
+ *
+ * <p>Checked in every round (correctness, never speed): each timer fired once, its user task exists, no
+ * failed job, no incident; for the dossiers, each register row is late.
+ */
+@EnabledIfSystemProperty(named = "onestop.bench.timers", matches = "\\d+")
+class DeadlineTimerBenchmark {
+
+  static final int TIMERS = Integer.getInteger("onestop.bench.timers", 100);
+  /** {@code jobsPerAcquisition:coreThreads:maxThreads,...}; empty: the configured setting only. */
+  static final String SETTINGS = System.getProperty("onestop.bench.timers.settings", "");
+  static final String JOBS_OF = "select count(*) from act_ru_job j join act_ru_jobdef jd on jd.id_ = j.job_def_id_"
+      + " where jd.proc_def_key_ = ? and jd.act_id_ = ?";
+
+  static EmbeddedPostgres postgres;
+  static ConfigurableApplicationContext node;
+  static JdbcTemplate jdbc;
+  /** Dossier deadline timers fired so far. */
+  private int fired;
+
+  @BeforeAll
+  static void startNode() throws Exception {
+    postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(60))
+        .setServerConfig("max_connections", "60").start();
+    EngineSchema.create(postgres.getPostgresDatabase());
+    node = ClusterNodes.inJvm(postgres.getJdbcUrl("postgres", "postgres"), "timers");
+    jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+    // The receipts (form 01) that the seeding's acceptances issue are recorded done at once in this throw-away
+    // database: signing 10,000 PDFs would slow the seeding for an hour and nothing on the timers' path issues a paper.
+    jdbc.execute("""
+        create function onestop.bench_skip_paper() returns trigger language plpgsql as $$
+        begin new.status := 'DONE'; new.done_at := now(); return new; end $$""");
+    jdbc.execute("create trigger bench_skip_paper before insert on onestop.paper_job for each row execute function onestop.bench_skip_paper()");
+  }
+
+  @AfterAll
+  static void stopNode() throws Exception {
+    if (node != null) {
+      node.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void oneStopDeadlineTimersAgainstBareTimers() throws Exception {
+    JobExecutor executor = node.getBean(JobExecutor.class);
+    ThreadPoolTaskExecutor threads = node.getBean("camundaTaskExecutor", ThreadPoolTaskExecutor.class);
+    assertThat(executor.isActive()).as("the job executor runs").isTrue();
+    List<int[]> settings = new ArrayList<>();
+    for (String s : SETTINGS.split(",")) {
+      if (!s.isBlank()) {
+        String[] p = s.trim().split(":");
+        settings.add(new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])});
+      }
+    }
+    if (settings.isEmpty()) {
+      settings.add(new int[] {executor.getMaxJobsPerAcquisition(), threads.getCorePoolSize(), threads.getMaxPoolSize()});
+    }
+
+    long seeding = System.nanoTime();
+    deployBare(settings.size() * 2);
+    seedDossiers(TIMERS * settings.size());
+    System.out.printf(Locale.ROOT, "TIMERS-SEEDED %d dossiers in %.0f s%n", TIMERS * settings.size(), (System.nanoTime() - seeding) / 1e9);
+    for (int i = 0; i < settings.size() * 2; i++) {
+      seedBare("bareTimer" + i);
+    }
+    System.out.printf(Locale.ROOT, "TIMERS-SEEDED n=%d x %d settings in %.0f s%n", TIMERS, settings.size(),
+        (System.nanoTime() - seeding) / 1e9);
+
+    for (int i = 0; i < settings.size(); i++) {
+      int[] s = settings.get(i);
+      executor.setMaxJobsPerAcquisition(s[0]);
+      threads.setMaxPoolSize(Math.max(s[2], threads.getMaxPoolSize()));
+      threads.setCorePoolSize(s[1]);
+      threads.setMaxPoolSize(s[2]);
+      double bareBefore = fireBare("bareTimer" + (2 * i));
+      double oneStop = fireDossiers(TIMERS);
+      double bareAfter = fireBare("bareTimer" + (2 * i + 1));
+      double bare = (bareBefore + bareAfter) / 2;
+      System.out.printf(Locale.ROOT,
+          "TIMERS-VS-BARE n=%d, %d jobs per acquisition, %d-%d threads | bare %.1f s | OneStop %.1f s (%.0f/s) | bare %.1f s"
+              + " | ratio %.2f (OneStop / mean bare %.1f s)%n",
+          TIMERS, s[0], s[1], s[2], bareBefore, oneStop, TIMERS / oneStop, bareAfter, oneStop / bare, bare);
+    }
+    assertThat(node.getBean(ProcessEngine.class).getRuntimeService().createIncidentQuery().count()).isZero();
+  }
+
+  /** The bare model, once per round: timer, one user task with a candidate group, end. */
+  private void deployBare(int rounds) {
+    ProcessEngine engine = node.getBean(ProcessEngine.class);
+    for (int i = 0; i < rounds; i++) {
+      String key = "bareTimer" + i;
+      engine.getRepositoryService().createDeployment().name(key).addModelInstance(key + ".bpmn",
+          Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+              .startEvent().intermediateCatchEvent("deadline").timerWithDate("${due}")
+              .userTask("afterDeadline").camundaCandidateGroups("bare-probe")
+              .endEvent().done()).deploy();
+    }
+  }
+
+  private void seedBare(String key) throws Exception {
+    ProcessEngine engine = node.getBean(ProcessEngine.class);
+    Date later = new Date(System.currentTimeMillis() + TimeUnit.DAYS.toMillis(30));
+    parallel(TIMERS, 10, n -> engine.getRuntimeService().startProcessInstanceByKey(key, Map.of("due", later)));
+  }
+
+  /**
+   * N dossiers through the real path, as the portal's submissions come: started (register row,
+   * check task), accepted at the check (code, appointment, legs, receipt queued, transferred electronically,
+   * the handling with its deadline timers, the agency's first task). Round-robin over the communes.
+   */
+  private void seedDossiers(int count) throws Exception {
+    ProcessEngine engine = node.getBean(ProcessEngine.class);
+    List<String> at = node.getBean(Organisation.class).ofKind("commune").stream().map(Agency::id).toList();
+    // One dossier per transaction, as at the desk: a batch would take several agencies' code counters in any order.
+    parallel(count, 1, n -> {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("procedureCode", "DNO.HT.01");
+      variables.put("receivingAgencyId", at.get(n % at.size()));
+      variables.put("channel", "ONLINE");
+      variables.put("onlineLevel", "PARTIAL");
+      variables.put("applicantName", "Người nộp thử " + n);
+      String instance = engine.getRuntimeService().startProcessInstanceByKey("dossier", variables).getId();
+      String check = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+          .taskDefinitionKey("Task_CheckDossier").singleResult().getId();
+      engine.getTaskService().complete(check, Map.of("receptionDecision", "ACCEPT"));
+    });
+    assertThat(jdbc.queryForObject(JOBS_OF, Integer.class, "dossier", "Timer_Overdue")).isEqualTo(count);
+  }
+
+  /** {@code count} calls of {@code work}, {@code batch} per transaction, on four threads. */
+  private void parallel(int count, int batch, java.util.function.IntConsumer work) throws Exception {
+    TransactionTemplate tx = new TransactionTemplate(node.getBean(PlatformTransactionManager.class));
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      futures.add(pool.submit(() -> {
+        for (int first = next.getAndAdd(batch); first < count; first = next.getAndAdd(batch)) {
+          int from = first;
+          tx.executeWithoutResult(status -> {
+            for (int n = from; n < Math.min(count, from + batch); n++) {
+              work.accept(n);
+            }
+          });
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get(2, TimeUnit.HOURS);
+    }
+    pool.shutdown();
+  }
+
+  private double fireBare(String key) throws Exception {
+    double seconds = fire(key, "deadline", "update act_ru_job set duedate_ = now() where process_def_id_ in"
+        + " (select id_ from act_re_procdef where key_ = '" + key + "')");
+    ProcessEngine engine = node.getBean(ProcessEngine.class);
+    assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(key).taskDefinitionKey("afterDeadline").count())
+        .as("one task per bare timer").isEqualTo(TIMERS);
+    assertExactlyOnce(key, "deadline", TIMERS);
+    return seconds;
+  }
+
+  /** The first {@code count} still waiting dossier deadline timers made due. */
+  private double fireDossiers(int count) throws Exception {
+    ProcessEngine engine = node.getBean(ProcessEngine.class);
+    long explanationsBefore = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_WriteExplanation").count();
+    long lateBefore = jdbc.queryForObject("select count(*) from onestop.dossier where late", Long.class);
+    int waiting = jdbc.queryForObject(JOBS_OF, Integer.class, "dossier", "Timer_Overdue");
+    double seconds = fire("dossier", "Timer_Overdue", "update act_ru_job set duedate_ = now() where id_ in (select j.id_"
+        + " from act_ru_job j join act_ru_jobdef jd on jd.id_ = j.job_def_id_ where jd.act_id_ = 'Timer_Overdue'"
+        + " order by j.id_ limit " + count + ")", waiting - count);
+    assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_WriteExplanation").count() - explanationsBefore)
+        .as("one explanation task per late dossier").isEqualTo(count);
+    assertThat(jdbc.queryForObject("select count(*) from onestop.dossier where late", Long.class) - lateBefore)
+        .as("register rows marked late").isEqualTo(count);
+    fired += count;
+    assertExactlyOnce("dossier", "Timer_Overdue", fired);
+    return seconds;
+  }
+
+  private double fire(String key, String activity, String makeDue) throws Exception {
+    return fire(key, activity, makeDue, 0);
+  }
+
+  /** Waits until the node is quiet, makes the timers due, and times until only {@code left} remain. */
+  private double fire(String key, String activity, String makeDue, int left) throws Exception {
+    quiet();
+    long due = System.nanoTime();
+    jdbc.update(makeDue);
+    long deadline = due + TimeUnit.MINUTES.toNanos(15);
+    while (jdbc.queryForObject(JOBS_OF, Integer.class, key, activity) > left && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    double seconds = (System.nanoTime() - due) / 1e9;
+    assertThat(jdbc.queryForObject(JOBS_OF, Integer.class, key, activity)).as("%s timers left", key).isEqualTo(left);
+    return seconds;
+  }
+
+  /** No job due and no paper waiting (the receipts of the seeding are signed first). */
+  private void quiet() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      Integer due = jdbc.queryForObject("select count(*) from act_ru_job where retries_ > 0"
+          + " and (duedate_ is null or duedate_ <= now())", Integer.class);
+      Integer papers = jdbc.queryForObject("select count(*) from onestop.paper_job where status = 'PENDING'", Integer.class);
+      if (due == 0 && papers == 0) {
+        Thread.sleep(2000);
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the node never became quiet");
+  }
+
+  private void assertExactlyOnce(String key, String activity, int count) {
+    String log = "from act_hi_job_log l where l.process_def_key_ = ? and l.act_id_ = ?";
+    assertThat(jdbc.queryForObject("select count(*) " + log + " and job_state_ = 2", Integer.class, key, activity))
+        .as("successful executions").isEqualTo(count);
+    assertThat(jdbc.queryForObject("select count(*) " + log + " and job_state_ = 1", Integer.class, key, activity))
+        .as("failed executions").isZero();
+  }
+}
