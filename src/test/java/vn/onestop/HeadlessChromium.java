@@ -161,6 +161,26 @@ public final class HeadlessChromium implements AutoCloseable {
   }
 
   /** The browser console's messages so far (for a failing step's report). */
+  /** One step of a walk through the webapps. */
+  public interface Step {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a step; when it fails, keeps a screenshot named after it and prints the address, the browser's console
+   * and what {@code context} adds (the page's text, the last pages seen), then fails.
+   */
+  public void step(String name, Step step, java.util.function.Supplier<String> context) throws Exception {
+    try {
+      step.run();
+    } catch (Exception | AssertionError e) {
+      screenshot(name + "-failed");
+      System.err.println("Step " + name + " failed at " + driver.getCurrentUrl() + "; browser console:\n"
+          + consoleLog() + "\n" + context.get());
+      throw e;
+    }
+  }
+
   public String consoleLog() {
     try {
       StringBuilder log = new StringBuilder();

@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.onestop.process.EngineTime;
 
 /**
- * The count and the pages of OneStop's shared Tasklist filters (bộ lọc công việc dùng chung) for one member of
- * staff, answered by one SQL statement each instead of the engine's task query (issue 18.1).
+ * The counts of OneStop's shared Tasklist filters (bộ lọc công việc dùng chung) for one member of
+ * staff, answered by one SQL statement instead of the engine's task query (issue 18.1).
  *
  * <p>Why: Camunda 7.24 checks a task query's authorizations either by joining all of the caller's grants to all
  * candidate tasks ({@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}, which PostgreSQL can neither hash nor
@@ -42,29 +42,17 @@ import vn.onestop.process.EngineTime;
  *   <li>the caller is checked by the engine (authorization on, not an administrator), belongs to no tenant and to
  *       at least one group;</li>
  *   <li>no authorization revokes anything (OneStop writes grants only; a revoke makes the engine's check the
- *       judge again);</li>
- *   <li>the page is sorted by plain task columns.</li>
+ *       judge again).</li>
  * </ul>
  * Otherwise {@link Optional#empty()} says "ask the engine". {@code SharedFilterQueriesTest} compares both answers
- * for every filter and every demo user.
+ * (the count and the tasks counted) for every filter and every demo user. Lists stay the engine's: choosing a
+ * page here and letting the engine render it was measured slower than the engine's own page (docs/benchmarks.md).
  */
 @Component
 public class SharedFilterQueries {
 
   /** The signed-in member of staff as the engine knows her. */
   public record Caller(String userId, List<String> groups, List<String> tenants) {}
-
-  /** One sort key of a page: a column of {@code ACT_RU_TASK} and its direction. */
-  public record Sort(String column, boolean ascending) {}
-
-  /** Task sort keys of the REST API ({@code sortBy}) that are plain columns, and their columns. */
-  static final Map<String, String> SORT_COLUMNS = Map.of(
-      "dueDate", "RES.DUE_DATE_", "created", "RES.CREATE_TIME_", "followUpDate", "RES.FOLLOW_UP_DATE_",
-      "priority", "RES.PRIORITY_", "name", "RES.NAME_", "assignee", "RES.ASSIGNEE_", "id", "RES.ID_",
-      "lastUpdated", "RES.LAST_UPDATED_");
-
-  /** The filters' own order (every shared filter is saved ordered by due date, ascending). */
-  static final Sort FILTER_ORDER = new Sort("RES.DUE_DATE_", true);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** What an id or a name may hold to be written into the statement (the engine's id pattern and a little more). */
@@ -90,18 +78,18 @@ public class SharedFilterQueries {
 
   /** How many tasks the filter shows the caller, or empty when only the engine can say. */
   public Optional<Long> count(String filterId, Caller caller) {
-    return asCaller(caller, () -> statement(filterId, caller, List.of()).map(s -> s.count(tasks)));
+    return asCaller(caller, () -> statement(filterId, caller).map(s -> s.count(tasks)));
   }
 
   /** How many tasks any filter shows the caller: here when possible, else the engine's count as the caller. */
   public long countAny(String filterId, Caller caller) {
-    return asCaller(caller, () -> statement(filterId, caller, List.of()).map(s -> s.count(tasks))
+    return asCaller(caller, () -> statement(filterId, caller).map(s -> s.count(tasks))
         .orElseGet(() -> filters.count(filterId)));
   }
 
-  /** The ids of one page of the filter for the caller, in the filter's order then {@code sorting}. */
-  public Optional<List<String>> page(String filterId, Caller caller, List<Sort> sorting, int first, int max) {
-    return asCaller(caller, () -> statement(filterId, caller, sorting).map(s -> s.page(tasks, first, max)));
+  /** The tasks the statement selects for the caller (what {@code SharedFilterQueriesTest} compares with the engine's list). */
+  Optional<List<String>> taskIds(String filterId, Caller caller) {
+    return asCaller(caller, () -> statement(filterId, caller).map(s -> s.taskIds(tasks)));
   }
 
   /** Runs with the engine's authentication set to the caller (the filter's READ check, the engine's counts). */
@@ -119,7 +107,7 @@ public class SharedFilterQueries {
     }
   }
 
-  private Optional<Statement> statement(String filterId, Caller caller, List<Sort> sorting) {
+  private Optional<Statement> statement(String filterId, Caller caller) {
     if (!answersFor(caller)) {
       return Optional.empty();
     }
@@ -141,10 +129,7 @@ public class SharedFilterQueries {
     } catch (Unsafe e) {
       return Optional.empty();
     }
-    List<Sort> order = new ArrayList<>();
-    order.add(FILTER_ORDER);
-    order.addAll(sorting);
-    return Optional.of(statement.orderBy(order));
+    return Optional.of(statement);
   }
 
   /** The engine would check this caller's authorizations, and the statement states that check. */
@@ -191,7 +176,6 @@ public class SharedFilterQueries {
 
     private final Caller caller;
     private String where = "";
-    private String orderBy = "";
 
     Statement(Caller caller) {
       this.caller = caller;
@@ -245,14 +229,6 @@ public class SharedFilterQueries {
       this.where = criteria;
     }
 
-    Statement orderBy(List<Sort> order) {
-      List<String> keys = new ArrayList<>();
-      order.forEach(s -> keys.add(s.column() + (s.ascending() ? " ASC" : " DESC")));
-      keys.add("RES.ID_ ASC"); // a stable order for paging
-      orderBy = " ORDER BY " + String.join(", ", keys);
-      return this;
-    }
-
     /**
      * What the engine's check grants: a grant or global authorization (TYPE_ 0, 1) of the caller or one of her
      * groups, READ on the task or READ_TASK on its process definition, on the resource itself or on '*'. Tasks of
@@ -276,14 +252,9 @@ public class SharedFilterQueries {
       return taskService.createNativeTaskQuery().sql("SELECT COUNT(*)" + from()).count();
     }
 
-    /**
-     * The page: the tasks are chosen in a sub-query fenced by {@code OFFSET 0}, so PostgreSQL plans the check for
-     * all of them (hashed) rather than for the few rows a {@code LIMIT} promises (then it probes task by task).
-     */
-    List<String> page(TaskService taskService, int first, int max) {
-      String sql = "SELECT RES.* FROM (SELECT RES.*" + from() + " OFFSET 0) RES" + orderBy;
+    List<String> taskIds(TaskService taskService) {
       List<String> ids = new ArrayList<>();
-      for (Task task : taskService.createNativeTaskQuery().sql(sql).listPage(first, max)) {
+      for (Task task : taskService.createNativeTaskQuery().sql("SELECT RES.*" + from()).list()) {
         ids.add(task.getId());
       }
       return ids;
@@ -297,17 +268,4 @@ public class SharedFilterQueries {
     }
   }
 
-  /** The sort keys of a Tasklist request that this class can order by, or empty if one is not a plain column. */
-  public static Optional<List<Sort>> sorting(List<Map<String, String>> requested) {
-    List<Sort> sorting = new ArrayList<>();
-    for (Map<String, String> s : requested) {
-      String column = SORT_COLUMNS.get(s.get("sortBy"));
-      String order = s.get("sortOrder");
-      if (column == null || !Set.of("asc", "desc").contains(order)) {
-        return Optional.empty();
-      }
-      sorting.add(new Sort(column, "asc".equals(order)));
-    }
-    return Optional.of(sorting);
-  }
 }

@@ -5,18 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -36,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import vn.onestop.security.WebappSession;
+import vn.onestop.web.ReplayedRequest;
 
 /**
  * Lets Tasklist's requests for OneStop's shared filters (bộ lọc dùng chung) be answered by
@@ -44,15 +38,11 @@ import vn.onestop.security.WebappSession;
  *
  * <ul>
  *   <li>{@code …/filter/{id}/count}: the count, as the engine writes it ({@code {"count": n}});</li>
- *   <li>{@code POST …/filter/{id}/list?firstResult&maxResults}: the page's task ids are chosen here, then the
- *       engine renders exactly those tasks ({@code taskIdIn} added to the request, first result 0), so every
- *       field, link and embedded object is the engine's own, and its authorization check still applies to each
- *       task shown; the total in a HAL answer is set to the filter's count;</li>
- *   <li>{@code GET …/filter?itemCount=true} (Tasklist's list of filters with their counts): the engine lists the
- *       filters without counting, the counts are filled in here.</li>
+ *   <li>{@code GET …/filter?itemCount=true} (Tasklist's list of filters with their counts, refreshed all day):
+ *       the engine lists the filters without counting, the counts are filled in here.</li>
  * </ul>
  *
- * Anything else — another filter, search criteria or variable sorting in the body, an administrator, a caller
+ * Anything else — the lists of tasks, another filter, search criteria in the body, an administrator, a caller
  * the engine would not check — goes to the engine unchanged. A servlet filter rather than a JAX-RS provider
  * because Tasklist's REST root is the webapp's own Jersey application, which OneStop does not configure.
  * Runs after authentication ({@code /engine-rest}: HTTP Basic; Tasklist: the webapp's session); it only reads.
@@ -61,14 +51,12 @@ import vn.onestop.security.WebappSession;
 public class SharedFilterShortcut {
 
   static final List<String> ROOTS = List.of("/engine-rest", "/camunda/api/engine/engine/default");
-  private static final Pattern FILTER_CALL = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/default)"
-      + "/filter/([^/]+)/(count|list)$");
+  private static final Pattern FILTER_COUNT = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/default)"
+      + "/filter/([^/]+)/count$");
   private static final Pattern FILTER_LIST = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/default)/filter/?$");
-  /** Keys of a list body that carry no criteria (the variables Tasklist shows beside each task, the order). */
+  /** Keys of a body that carry no criteria (the variables Tasklist shows beside each task, the order). */
   private static final Set<String> PLAIN_BODY = Set.of("processVariables", "taskVariables", "caseInstanceVariables",
       "sorting", "variableNamesIgnoreCase", "variableValuesIgnoreCase");
-  /** No task has this id: a page with no task still goes through the engine, which renders it empty. */
-  static final String NO_TASK = "-";
   /** Counter of the filter requests seen, tagged {@code by=statement|engine}: which side chose the answer. */
   static final String ANSWERS = "onestop.tasklist.filter.answers";
 
@@ -111,10 +99,10 @@ public class SharedFilterShortcut {
         chain.doFilter(request, response);
         return;
       }
-      Matcher call = FILTER_CALL.matcher(path);
-      if (call.matches() && "count".equals(call.group(2)) && Set.of("GET", "POST").contains(request.getMethod())) {
+      Matcher call = FILTER_COUNT.matcher(path);
+      if (call.matches() && Set.of("GET", "POST").contains(request.getMethod())) {
         byte[] body = "POST".equals(request.getMethod()) ? request.getInputStream().readAllBytes() : new byte[0];
-        Optional<Long> count = plainSorting(parse(body)).isEmpty() ? Optional.empty() : queries.count(call.group(1), caller.get());
+        Optional<Long> count = withoutCriteria(body) ? queries.count(call.group(1), caller.get()) : Optional.empty();
         (count.isPresent() ? byStatement : byEngine).increment();
         if (count.isPresent()) {
           response.setStatus(200);
@@ -124,11 +112,8 @@ public class SharedFilterShortcut {
         }
         chain.doFilter(new Rewritten(request, body, request.getQueryString()), response);
         return;
-      } else if (call.matches() && "list".equals(call.group(2)) && "POST".equals(request.getMethod())) {
-        if (list(call.group(1), caller.get(), request, response, chain)) {
-          return;
-        }
-      } else if (FILTER_LIST.matcher(path).matches() && "GET".equals(request.getMethod())
+      }
+      if (FILTER_LIST.matcher(path).matches() && "GET".equals(request.getMethod())
           && "true".equals(request.getParameter("itemCount"))) {
         filtersWithCounts(caller.get(), request, response, chain);
         return;
@@ -148,42 +133,6 @@ public class SharedFilterShortcut {
       return Optional.of(new SharedFilterQueries.Caller(current.getUserId(),
           current.getGroupIds() == null ? List.of() : List.copyOf(current.getGroupIds()),
           current.getTenantIds() == null ? List.of() : List.copyOf(current.getTenantIds())));
-    }
-
-    /** Answers a list request through the engine with the page chosen here; false if the engine must choose. */
-    private boolean list(String filterId, SharedFilterQueries.Caller caller, HttpServletRequest request,
-        HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-      byte[] body = request.getInputStream().readAllBytes();
-      JsonNode tree = parse(body);
-      Optional<List<SharedFilterQueries.Sort>> sorting = plainSorting(tree);
-      int first = number(request.getParameter("firstResult"), 0);
-      int max = number(request.getParameter("maxResults"), Integer.MAX_VALUE);
-      Optional<List<String>> page = sorting.isEmpty() || first < 0 || max < 0 ? Optional.empty()
-          : queries.page(filterId, caller, sorting.get(), first, max);
-      (page.isPresent() ? byStatement : byEngine).increment();
-      if (page.isEmpty()) {
-        chain.doFilter(new Rewritten(request, body, request.getQueryString()), response);
-        return true;
-      }
-      ObjectNode rewritten = ((ObjectNode) tree).deepCopy();
-      ArrayNode ids = rewritten.putArray("taskIdIn");
-      (page.get().isEmpty() ? List.of(NO_TASK) : page.get()).forEach(ids::add);
-      String query = "firstResult=0&maxResults=" + Math.max(1, page.get().size());
-      boolean hal = String.valueOf(request.getHeader("Accept")).contains("hal+json");
-      if (!hal) {
-        chain.doFilter(new Rewritten(request, json.writeValueAsBytes(rewritten), query), response);
-        return true;
-      }
-      ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-      chain.doFilter(new Rewritten(request, json.writeValueAsBytes(rewritten), query), captured);
-      JsonNode answer = readJson(captured);
-      if (captured.getStatus() == 200 && answer instanceof ObjectNode hal200 && hal200.has("count")) {
-        hal200.put("count", queries.count(filterId, caller).orElse(hal200.get("count").asLong()));
-        writeJson(captured, response, hal200);
-      } else {
-        captured.copyBodyToResponse();
-      }
-      return true;
     }
 
     /** Tasklist's list of filters with counts: the engine lists, the counts are taken here where possible. */
@@ -206,43 +155,25 @@ public class SharedFilterShortcut {
       writeJson(captured, response, list);
     }
 
-    /** The JSON of a request body ({} when empty), or null when it is not JSON (the engine answers that). */
-    private JsonNode parse(byte[] body) {
+    /** The body carries no criteria that would narrow the filter (empty, or only the variables to show and the order). */
+    private boolean withoutCriteria(byte[] body) {
+      JsonNode tree;
       try {
-        return body.length == 0 ? json.createObjectNode() : json.readTree(body);
+        tree = body.length == 0 ? json.createObjectNode() : json.readTree(body);
       } catch (IOException malformed) {
-        return null;
+        return false; // the engine answers that
       }
-    }
-
-    private Optional<List<SharedFilterQueries.Sort>> plainSorting(JsonNode body) {
-      if (!(body instanceof ObjectNode object)) {
-        return Optional.empty();
+      if (!(tree instanceof ObjectNode object)) {
+        return false;
       }
-      List<Map<String, String>> sorting = new ArrayList<>();
       for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) object::fields) {
-        String key = field.getKey();
         JsonNode value = field.getValue();
-        if (!PLAIN_BODY.contains(key)) {
-          return Optional.empty();
-        }
-        boolean criteria = key.endsWith("Variables") && !(value.isArray() && value.isEmpty() || value.isNull());
-        if (criteria) {
-          return Optional.empty();
-        }
-        if (key.equals("sorting") && value.isArray()) {
-          for (JsonNode s : value) {
-            Map<String, String> one = new LinkedHashMap<>();
-            one.put("sortBy", s.path("sortBy").asText(null));
-            one.put("sortOrder", s.path("sortOrder").asText(null));
-            if (s.size() != 2) {
-              return Optional.empty(); // sort parameters (variable sorting)
-            }
-            sorting.add(one);
-          }
+        boolean criteria = field.getKey().endsWith("Variables") && !(value.isNull() || value.isArray() && value.isEmpty());
+        if (!PLAIN_BODY.contains(field.getKey()) || criteria) {
+          return false;
         }
       }
-      return SharedFilterQueries.sorting(sorting);
+      return true;
     }
 
     private JsonNode readJson(ContentCachingResponseWrapper captured) {
@@ -271,14 +202,12 @@ public class SharedFilterShortcut {
   }
 
   /** The request with another body and query string (what the engine reads). */
-  static final class Rewritten extends HttpServletRequestWrapper {
+  static final class Rewritten extends ReplayedRequest {
 
-    private final byte[] body;
     private final String query;
 
     Rewritten(HttpServletRequest request, byte[] body, String query) {
-      super(request);
-      this.body = body;
+      super(request, body);
       this.query = query;
     }
 
@@ -319,66 +248,6 @@ public class SharedFilterShortcut {
     @Override
     public String[] getParameterValues(String name) {
       return getParameterMap().get(name);
-    }
-
-    @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (body == null) {
-        return super.getInputStream();
-      }
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() throws IOException {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body == null ? super.getContentLength() : body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return getContentLength();
-    }
-
-    @Override
-    public String getHeader(String name) {
-      return body != null && "Content-Length".equalsIgnoreCase(name) ? Integer.toString(body.length) : super.getHeader(name);
-    }
-
-    @Override
-    public Enumeration<String> getHeaders(String name) {
-      return body != null && "Content-Length".equalsIgnoreCase(name)
-          ? Collections.enumeration(List.of(Integer.toString(body.length))) : super.getHeaders(name);
     }
   }
 }

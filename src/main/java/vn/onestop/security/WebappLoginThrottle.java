@@ -3,16 +3,10 @@ package vn.onestop.security;
 import vn.onestop.process.EngineTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.onestop.citizen.ClientAddress;
 import vn.onestop.web.Problems;
+import vn.onestop.web.ReplayedRequest;
 
 /**
  * The login form of Tasklist, Cockpit and Admin ({@code POST /camunda/api/admin/auth/user/default/login/{app}})
@@ -84,7 +79,7 @@ public class WebappLoginThrottle {
             request.getRequestURI()));
         return;
       }
-      chain.doFilter(new Replayed(request, body), response);
+      chain.doFilter(new ReplayedRequest(request, body), response);
       if (userId != null) {
         if (response.getStatus() == 200) {
           throttle.succeeded(userId, source);
@@ -102,53 +97,6 @@ public class WebappLoginThrottle {
         }
       }
       return null;
-    }
-  }
-
-  /** The request with its form body read once by the filter and given again to the webapp. */
-  static final class Replayed extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    Replayed(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
   }
 }

@@ -303,19 +303,8 @@ class ClerkDayBrowserTest {
 
   // ------------------------------------------------------------------ browser plumbing
 
-  interface Step {
-    void run() throws Exception;
-  }
-
-  void step(String name, Step step) throws Exception {
-    try {
-      step.run();
-    } catch (Exception | AssertionError e) {
-      chromium.screenshot(name + "-failed");
-      System.err.println("Step " + name + " failed at " + browser.getCurrentUrl() + "; browser console:\n"
-          + chromium.consoleLog() + "\nseen:\n" + String.join("\n----\n", seen.subList(Math.max(0, seen.size() - 2), seen.size())));
-      throw e;
-    }
+  void step(String name, HeadlessChromium.Step step) throws Exception {
+    chromium.step(name, step, () -> "seen:\n" + String.join("\n----\n", seen.subList(Math.max(0, seen.size() - 2), seen.size())));
   }
 
   /** Keeps the text the clerk sees now, for the final check. */

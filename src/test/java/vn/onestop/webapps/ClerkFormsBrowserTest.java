@@ -235,18 +235,7 @@ class ClerkFormsBrowserTest {
     seen.add(browser.findElement(By.cssSelector("body")).getText());
   }
 
-  interface Step {
-    void run() throws Exception;
-  }
-
-  void step(String name, Step step) throws Exception {
-    try {
-      step.run();
-    } catch (Exception | AssertionError e) {
-      chromium.screenshot(name + "-failed");
-      System.err.println("Step " + name + " failed at " + browser.getCurrentUrl() + "; browser console:\n"
-          + chromium.consoleLog() + "\npage:\n" + browser.findElement(By.cssSelector("body")).getText());
-      throw e;
-    }
+  void step(String name, HeadlessChromium.Step step) throws Exception {
+    chromium.step(name, step, () -> "page:\n" + browser.findElement(By.cssSelector("body")).getText());
   }
 }
