@@ -1,5 +1,8 @@
 package vn.onestop.report;
 
+import static vn.onestop.report.ReportListings.codes;
+import static vn.onestop.report.ReportListings.entry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -113,20 +116,7 @@ class OpenTasksApiTest {
     return (String) runtimeService.getVariable(dossier.instanceId(), "dossierCode");
   }
 
-  private static List<String> codes(JsonNode listing) {
-    List<String> codes = new ArrayList<>();
-    listing.path("entries").forEach(e -> codes.add(e.path("code").asText()));
-    return codes;
-  }
 
-  private static JsonNode entry(JsonNode listing, String code) {
-    for (JsonNode e : listing.path("entries")) {
-      if (e.path("code").asText().equals(code)) {
-        return e;
-      }
-    }
-    throw new AssertionError(code + " not in " + listing);
-  }
 
   private JsonNode get(String path, String user, int status) throws Exception {
     String auth = Base64.getEncoder().encodeToString((user + ":" + DossierFixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));

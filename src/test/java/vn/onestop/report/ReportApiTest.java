@@ -1,5 +1,8 @@
 package vn.onestop.report;
 
+import static vn.onestop.report.ReportListings.codes;
+import static vn.onestop.report.ReportListings.entry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -241,20 +244,5 @@ class ReportApiTest {
     }
     cells.add(cell.toString());
     return cells;
-  }
-
-  private static List<String> codes(JsonNode listing) {
-    List<String> codes = new ArrayList<>();
-    listing.path("entries").forEach(e -> codes.add(e.path("code").asText()));
-    return codes;
-  }
-
-  private static JsonNode entry(JsonNode listing, String code) {
-    for (JsonNode e : listing.path("entries")) {
-      if (e.path("code").asText().equals(code)) {
-        return e;
-      }
-    }
-    throw new AssertionError(code + " not on the list");
   }
 }
