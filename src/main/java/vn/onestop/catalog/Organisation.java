@@ -222,6 +222,22 @@ public class Organisation {
   }
 
   /**
+   * Whether an agency this group acts for has stopped by the day, so that {@link #successorGroup(String, LocalDate,
+   * String, String)} may name another group (for any territory and procedure); {@code false} means it cannot.
+   */
+  public boolean actsForStoppedAgency(String groupId, LocalDate day) {
+    for (AgencyRole role : AgencyRole.values()) {
+      for (String agencyId : agenciesOf(List.of(groupId), role)) {
+        Agency a = get(agencyId);
+        if (!a.activeOn(day) && a.validTo() != null && day.isAfter(a.validTo())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * The territory by which a dossier's successors are chosen: the recorded one, else the area of the
    * agency that received it (a commune's own dossier belongs to that commune).
    */

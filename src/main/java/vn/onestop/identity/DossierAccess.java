@@ -228,6 +228,10 @@ public class DossierAccess extends AbstractProcessEnginePlugin {
    */
   void offerToSuccessors(DelegateTask task) {
     LocalDate today = LocalDate.ofInstant(time.now(), ProcedureCatalog.VIETNAM);
+    if (task.getCandidates().stream().map(IdentityLink::getGroupId)
+        .noneMatch(g -> g != null && organisation.actsForStoppedAgency(g, today))) {
+      return; // every candidate's agency still works (the usual case): no successor, no register read (issue 18.3)
+    }
     Set<String> successors = new LinkedHashSet<>();
     String territory = null;
     String procedure = null;
