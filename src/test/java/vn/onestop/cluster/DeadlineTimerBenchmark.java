@@ -64,6 +64,8 @@ class DeadlineTimerBenchmark {
   static final int TIMERS = Integer.getInteger("onestop.bench.timers", 100);
   /** {@code jobsPerAcquisition:coreThreads:maxThreads,...}; empty: the configured setting only. */
   static final String SETTINGS = System.getProperty("onestop.bench.timers.settings", "");
+  /** {@code -Donestop.bench.timers.statements=true}: PostgreSQL's pg_stat_statements per round (what each timer costs the database). */
+  static final boolean STATEMENTS = Boolean.getBoolean("onestop.bench.timers.statements");
   static final String JOBS_OF = "select count(*) from act_ru_job j join act_ru_jobdef jd on jd.id_ = j.job_def_id_"
       + " where jd.proc_def_key_ = ? and jd.act_id_ = ?";
 
@@ -75,8 +77,15 @@ class DeadlineTimerBenchmark {
 
   @BeforeAll
   static void startNode() throws Exception {
-    postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(60))
-        .setServerConfig("max_connections", "60").start();
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+        .setPGStartupWait(Duration.ofSeconds(60)).setServerConfig("max_connections", "60");
+    if (STATEMENTS) {
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    }
+    postgres = builder.start();
+    if (STATEMENTS) {
+      new JdbcTemplate(postgres.getPostgresDatabase()).execute("create extension if not exists pg_stat_statements");
+    }
     EngineSchema.create(postgres.getPostgresDatabase());
     node = ClusterNodes.inJvm(postgres.getJdbcUrl("postgres", "postgres"), "timers");
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
@@ -261,6 +270,9 @@ class DeadlineTimerBenchmark {
   /** Waits until the node is quiet, makes the timers due, and times until only {@code left} remain. */
   private double fire(String key, String activity, String makeDue, int left) throws Exception {
     quiet();
+    if (STATEMENTS) {
+      jdbc.execute("select pg_stat_statements_reset()");
+    }
     long due = System.nanoTime();
     jdbc.update(makeDue);
     long deadline = due + TimeUnit.MINUTES.toNanos(15);
@@ -269,7 +281,22 @@ class DeadlineTimerBenchmark {
     }
     double seconds = (System.nanoTime() - due) / 1e9;
     assertThat(jdbc.queryForObject(JOBS_OF, Integer.class, key, activity)).as("%s timers left", key).isEqualTo(left);
+    if (STATEMENTS) {
+      printStatements(key);
+    }
     return seconds;
+  }
+
+  /** The database's work in the round just fired: statements by total execution time, and the totals. */
+  private void printStatements(String key) {
+    String mine = " from pg_stat_statements where query not like '%pg_stat_statements%'";
+    jdbc.query("select calls, total_exec_time, rows, regexp_replace(left(query, 160), '\\s+', ' ', 'g')" + mine
+        + " order by total_exec_time desc limit 30", (org.springframework.jdbc.core.RowCallbackHandler) r ->
+        System.out.printf(Locale.ROOT, "TIMERS-SQL %s | %8d calls | %9.1f ms | %8d rows | %s%n", key, r.getLong(1),
+            r.getDouble(2), r.getLong(3), r.getString(4)));
+    jdbc.query("select sum(calls), sum(total_exec_time), count(*)" + mine, (org.springframework.jdbc.core.RowCallbackHandler) r ->
+        System.out.printf(Locale.ROOT, "TIMERS-SQL-TOTAL %s | %d calls | %.1f ms | %d distinct statements%n", key,
+            r.getLong(1), r.getDouble(2), r.getLong(3)));
   }
 
   /** No job due and no paper waiting (the receipts of the seeding are signed first). */
