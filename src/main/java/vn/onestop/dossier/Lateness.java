@@ -130,7 +130,10 @@ class Lateness {
     if (leg != null) {
       rows.jdbc().update("update onestop.dossier_leg set late = true where dossier_id = ? and leg_no = ?", d.id(), leg.legNo());
     }
-    execution.setVariable(RESPONSIBLE_AGENCY_ID, agency);
+    if (!java.util.Objects.equals(agency, execution.getVariable(RESPONSIBLE_AGENCY_ID))) {
+      // usually unchanged (one leg): an unchanged value would still cost an update and its history (issue 18.3)
+      execution.setVariable(RESPONSIBLE_AGENCY_ID, agency);
+    }
     rows.event(d.id(), now, "LATE", null, agency, null, null, d.dueAt(), "LATE", null);
     execution.setVariable(LATE, true);
     execution.setVariable(EXPLANATION_DUE_AT, date(deadlines.after(deadlines.clockStart(now), settings.explanationDays())));

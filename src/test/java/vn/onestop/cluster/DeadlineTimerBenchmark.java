@@ -291,7 +291,7 @@ class DeadlineTimerBenchmark {
   private void printStatements(String key) {
     String mine = " from pg_stat_statements where query not like '%pg_stat_statements%'";
     jdbc.query("select calls, total_exec_time, rows, regexp_replace(left(query, 160), '\\s+', ' ', 'g')" + mine
-        + " order by total_exec_time desc limit 30", (org.springframework.jdbc.core.RowCallbackHandler) r ->
+        + " order by calls desc, total_exec_time desc limit 60", (org.springframework.jdbc.core.RowCallbackHandler) r ->
         System.out.printf(Locale.ROOT, "TIMERS-SQL %s | %8d calls | %9.1f ms | %8d rows | %s%n", key, r.getLong(1),
             r.getDouble(2), r.getLong(3), r.getString(4)));
     jdbc.query("select sum(calls), sum(total_exec_time), count(*)" + mine, (org.springframework.jdbc.core.RowCallbackHandler) r ->
