@@ -1,7 +1,6 @@
 package vn.onestop.document;
 
 import com.google.zxing.common.BitMatrix;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +13,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * A top-to-bottom writer of simple administrative documents on PDFBox: centred headings, wrapped
@@ -27,10 +25,16 @@ public final class PdfCanvas implements AutoCloseable {
   public enum Align { LEFT, CENTER, RIGHT }
 
   public static final float MM = 72f / 25.4f;
+  /**
+   * Document information entry with the lowest point drawn on the last page (PDF units from the bottom): where a
+   * footer may start without overlapping the content. Read by the signer's footer.
+   */
+  public static final String CONTENT_BOTTOM = "OneStopContentBottom";
 
   private final PDDocument doc;
   private final PDRectangle size;
   private final float margin;
+  private final PdfFonts.Lease fonts;
   private final PDFont regular;
   private final PDFont bold;
   private PDPage page;
@@ -41,10 +45,12 @@ public final class PdfCanvas implements AutoCloseable {
     this.doc = new PDDocument();
     this.size = size;
     this.margin = marginMm * MM;
+    this.fonts = fonts.lease();
     try {
-      this.regular = PDType0Font.load(doc, new ByteArrayInputStream(fonts.regular()), true);
-      this.bold = PDType0Font.load(doc, new ByteArrayInputStream(fonts.bold()), true);
+      this.regular = this.fonts.regular(doc);
+      this.bold = this.fonts.bold(doc);
     } catch (IOException e) {
+      this.fonts.close();
       throw new UncheckedIOException(e);
     }
     PDDocumentInformation info = new PDDocumentInformation();
@@ -164,6 +170,8 @@ public final class PdfCanvas implements AutoCloseable {
   public byte[] finish() {
     try {
       cs.close();
+      // where the content ends on the last page, so that the signer's footer need not search for it by text
+      doc.getDocumentInformation().setCustomMetadataValue(CONTENT_BOTTOM, String.format(java.util.Locale.ROOT, "%.1f", y));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
       return out.toByteArray();
@@ -180,6 +188,8 @@ public final class PdfCanvas implements AutoCloseable {
       doc.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      fonts.close(); // after the document: its fonts were read until it was saved
     }
   }
 

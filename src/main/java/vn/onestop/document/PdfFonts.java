@@ -3,6 +3,13 @@ package vn.onestop.document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -10,19 +17,31 @@ import org.springframework.stereotype.Component;
  * The TrueType fonts embedded (subset) in every PDF OneStop produces: DejaVu Sans, which covers the
  * whole Vietnamese alphabet (precomposed letters with diacritics, U+1EA0–U+1EF9). Shipped in the jar
  * under {@code document/fonts/} with its licence, so nothing needs to be installed on the server.
+ *
+ * <p>A document takes its fonts through a {@link Lease}: the parsed fonts (phông chữ đã nạp) are kept for the next
+ * document instead of being parsed again for every paper (a third of the footer's cost in the paper workers'
+ * profile, issue 18.2). A parsed font is used by one document at a time — PDFBox reads it again when it embeds the
+ * subset at {@code save} — so a lease holds its fonts until the document is saved and closed; at most
+ * {@value #KEPT} of each are kept, the rest are dropped.
  */
 @Component
 public class PdfFonts {
 
   static final String REGULAR = "document/fonts/DejaVuSans.ttf";
   static final String BOLD = "document/fonts/DejaVuSans-Bold.ttf";
+  /** Parsed fonts of each face kept between documents (the paper workers and a few requests at once). */
+  static final int KEPT = 4;
 
   private final byte[] regular;
   private final byte[] bold;
+  private final Parsed regularFonts;
+  private final Parsed boldFonts;
 
-  PdfFonts() {
+  public PdfFonts() {
     this.regular = read(REGULAR);
     this.bold = read(BOLD);
+    this.regularFonts = new Parsed(regular);
+    this.boldFonts = new Parsed(bold);
   }
 
   byte[] regular() {
@@ -31,6 +50,81 @@ public class PdfFonts {
 
   byte[] bold() {
     return bold;
+  }
+
+  /** Fonts for one document; close it after the document has been saved and closed. */
+  public Lease lease() {
+    return new Lease();
+  }
+
+  /** The fonts one document uses, returned for the next document on {@link #close()}. */
+  public final class Lease implements AutoCloseable {
+
+    private TrueTypeFont regularFont;
+    private TrueTypeFont boldFont;
+
+    private Lease() {}
+
+    /** DejaVu Sans, embedded as a subset of the glyphs the document shows. */
+    public PDType0Font regular(PDDocument doc) throws IOException {
+      if (regularFont == null) {
+        regularFont = regularFonts.take();
+      }
+      return PDType0Font.load(doc, regularFont, true);
+    }
+
+    /** DejaVu Sans Bold, embedded as a subset. */
+    public PDType0Font bold(PDDocument doc) throws IOException {
+      if (boldFont == null) {
+        boldFont = boldFonts.take();
+      }
+      return PDType0Font.load(doc, boldFont, true);
+    }
+
+    @Override
+    public void close() {
+      if (regularFont != null) {
+        regularFonts.give(regularFont);
+        regularFont = null;
+      }
+      if (boldFont != null) {
+        boldFonts.give(boldFont);
+        boldFont = null;
+      }
+    }
+  }
+
+  /** Parsed fonts of one face waiting for the next document. */
+  private static final class Parsed {
+    private final byte[] bytes;
+    private final ConcurrentLinkedQueue<TrueTypeFont> kept = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+
+    Parsed(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    TrueTypeFont take() throws IOException {
+      TrueTypeFont font = kept.poll();
+      if (font != null) {
+        size.decrementAndGet();
+        return font;
+      }
+      return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+    }
+
+    void give(TrueTypeFont font) {
+      if (size.incrementAndGet() <= KEPT) {
+        kept.offer(font);
+        return;
+      }
+      size.decrementAndGet();
+      try {
+        font.close();
+      } catch (IOException e) {
+        // an in-memory font: nothing to release
+      }
+    }
   }
 
   private static byte[] read(String path) {

@@ -23,7 +23,6 @@ import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +43,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.springframework.stereotype.Component;
+import vn.onestop.document.PdfCanvas;
+import vn.onestop.document.PdfFonts;
 
 /**
  * Signs a paper as PAdES (ETSI EN 319 142) with DSS: first a verification line with its QR code (the
@@ -64,11 +65,13 @@ public class PadesSigner {
 
   private final SigningProperties properties;
   private final TrustServices trust;
+  private final PdfFonts fonts;
   private final Map<String, SigningPort> ports;
 
-  public PadesSigner(SigningProperties properties, TrustServices trust, List<SigningPort> ports) {
+  public PadesSigner(SigningProperties properties, TrustServices trust, PdfFonts fonts, List<SigningPort> ports) {
     this.properties = properties;
     this.trust = trust;
+    this.fonts = fonts;
     this.ports = new java.util.HashMap<>();
     ports.forEach(p -> this.ports.put(p.adapter(), p));
   }
@@ -191,10 +194,13 @@ public class PadesSigner {
    * size when the text reaches the foot band.
    */
   private Footer stampFooter(byte[] pdf, String verifyUrl, int signers) {
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
+    try (PdfFonts.Lease lease = fonts.lease(); PDDocument doc = Loader.loadPDF(pdf)) {
       int last = doc.getNumberOfPages() - 1;
       PDPage page = doc.getPage(last);
-      float lowest = lowestText(doc, last + 1);
+      float lowest = recordedBottom(doc).orElse(Float.NaN);
+      if (Float.isNaN(lowest)) {
+        lowest = lowestText(doc, last + 1); // a PDF not laid out by OneStop (an uploaded result)
+      }
       PDRectangle box = page.getMediaBox();
       // on a narrow page (A5 with two signers) the QR code goes above the signature blocks, not beside them
       boolean stacked = 2 * MARGIN + QR + 130 + signers * (BLOCK_WIDTH + 6) > box.getWidth();
@@ -204,7 +210,7 @@ public class PadesSigner {
         doc.addPage(page);
         last++;
       }
-      PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(FontBytes.REGULAR), true);
+      PDType0Font font = lease.regular(doc);
       BitMatrix m = new QRCodeWriter().encode(verifyUrl, BarcodeFormat.QR_CODE, 0, 0,
           Map.of(EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
               EncodeHintType.MARGIN, 0));
@@ -245,6 +251,16 @@ public class PadesSigner {
       throw new UncheckedIOException("The paper cannot be read as PDF", e);
     } catch (WriterException e) {
       throw new IllegalArgumentException("Cannot encode the verification QR code", e);
+    }
+  }
+
+  /** Where OneStop's own layout recorded the end of the content on the last page ({@link PdfCanvas#CONTENT_BOTTOM}). */
+  private static java.util.Optional<Float> recordedBottom(PDDocument doc) {
+    String value = doc.getDocumentInformation().getCustomMetadataValue(PdfCanvas.CONTENT_BOTTOM);
+    try {
+      return value == null ? java.util.Optional.empty() : java.util.Optional.of(Float.parseFloat(value));
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
     }
   }
 

@@ -249,7 +249,7 @@ class SignedPapersTest {
       lt.setTsaUrl(tsa.url());
       lt.setDemoCa(properties.getDemoCa());
       TrustServices ltTrust = new TrustServices(lt, demoCa);
-      PadesSigner signer = new PadesSigner(lt, ltTrust, List.of(pkcs12));
+      PadesSigner signer = new PadesSigner(lt, ltTrust, new vn.onestop.document.PdfFonts(), List.of(pkcs12));
       String holder = "sigt-lt-" + UUID.randomUUID();
       SigningKey key = keys.registerDemo(SigningFixture.RECEIVING, holder, Instant.now().minusSeconds(60),
           Instant.now().plus(Duration.ofDays(30)));
