@@ -55,8 +55,9 @@ public class EmbeddedDatabaseConfiguration {
     guard.requireFreePort();
     String password = guard.password();
 
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-        .setRegisterShutdownHook(false)
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    properties.serverConfig().forEach(builder::setServerConfig); // first: the settings below win
+    builder.setRegisterShutdownHook(false)
         .setPGStartupWait(Duration.ofSeconds(60))
         .setPort(properties.port())
         .setDataDirectory(dataDir)

@@ -58,7 +58,8 @@ import vn.onestop.OneStopApplication;
  * sequential lifecycle of each model).
  *
  * <p>Options: {@code --clients=1,4} {@code --rounds=5} {@code --lifecycles=6} (per client and round)
- * {@code --warmup=6} {@code --models=onestop,bare} {@code --rows} {@code --data=target/lifecycle-bench-pg}.
+ * {@code --warmup=6} {@code --models=onestop,bare} {@code --rows} {@code --statements} (PostgreSQL's pg_stat_statements per
+ * lifecycle) {@code --data=target/lifecycle-bench-pg}.
  */
 public final class LifecycleBenchmark {
 
@@ -78,18 +79,23 @@ public final class LifecycleBenchmark {
     Path data = Path.of(options.getOrDefault("data", "target/lifecycle-bench-pg")).toAbsolutePath();
     Files.createDirectories(data.getParent());
 
+    List<String> settings = new ArrayList<>(List.of("--server.port=0",
+        "--onestop.embedded-db.data-dir=" + data,
+        "--onestop.embedded-db.port=" + options.getOrDefault("pg-port", Integer.toString(57000 + new java.util.Random().nextInt(1000))),
+        "--onestop.embedded-db.ephemeral=false",
+        // The test classpath's config/application.yaml (the test suite's overrides) is on this classpath too: put
+        // back what the default run does, papers on the paper workers and the job executor running.
+        "--onestop.signing.queue.async=true",
+        "--onestop.signing.queue.poll-interval=PT15S",
+        "--camunda.bpm.job-execution.enabled=true",
+        "--logging.level.root=WARN", "--logging.level.vn.onestop=WARN", "--logging.level.eu.europa=ERROR"));
+    if (options.containsKey("statements")) {
+      // PostgreSQL's statement statistics (loaded when the cluster starts)
+      settings.add("--onestop.embedded-db.server-config[shared_preload_libraries]=pg_stat_statements");
+    }
     ConfigurableApplicationContext app = new SpringApplicationBuilder(OneStopApplication.class)
         .profiles("demo")
-        .run("--server.port=0",
-            "--onestop.embedded-db.data-dir=" + data,
-            "--onestop.embedded-db.port=" + options.getOrDefault("pg-port", Integer.toString(57000 + new java.util.Random().nextInt(1000))),
-            "--onestop.embedded-db.ephemeral=false",
-            // The test classpath's config/application.yaml (the test suite's overrides) is on this classpath too: put
-            // back what the default run does, papers on the paper workers and the job executor running.
-            "--onestop.signing.queue.async=true",
-            "--onestop.signing.queue.poll-interval=PT15S",
-            "--camunda.bpm.job-execution.enabled=true",
-            "--logging.level.root=WARN", "--logging.level.vn.onestop=WARN", "--logging.level.eu.europa=ERROR");
+        .run(settings.toArray(String[]::new));
     try {
       LifecycleBenchmark bench = new LifecycleBenchmark(app);
       bench.deployBareModel();
@@ -106,6 +112,11 @@ public final class LifecycleBenchmark {
       if (options.containsKey("rows")) {
         for (String model : models) {
           bench.rowsPerLifecycle(model);
+        }
+      }
+      if (options.containsKey("statements")) {
+        for (String model : models) {
+          bench.statementsPerLifecycle(model);
         }
       }
       List<String> table = new ArrayList<>();
@@ -256,6 +267,26 @@ public final class LifecycleBenchmark {
           from onestop.document d join onestop.document_blob b on b.sha256 = d.sha256
           where d.kind in ('SLIP', 'RESULT') and b.created_at >= ?""", String.class, since));
     }
+  }
+
+  /**
+   * The statements PostgreSQL executed per lifecycle (pg_stat_statements over 3 sequential lifecycles of one model,
+   * papers included): the total and the 40 most frequent, with their time.
+   */
+  void statementsPerLifecycle(String model) throws Exception {
+    int n = 3;
+    jdbc.execute("create extension if not exists pg_stat_statements");
+    awaitPapers();
+    jdbc.execute("select pg_stat_statements_reset()");
+    round(model, 1, n);
+    String mine = " from pg_stat_statements where query not like '%pg_stat%' and query not like '%onestop.paper_job where status%'";
+    jdbc.query("select sum(calls), sum(total_exec_time)" + mine, (org.springframework.jdbc.core.RowCallbackHandler) r ->
+        System.out.printf(Locale.ROOT, "# statements per lifecycle, %s: %.1f, %.1f ms%n", model, r.getLong(1) / (double) n,
+            r.getDouble(2) / n));
+    jdbc.query("select calls, total_exec_time, regexp_replace(left(query, 150), '\\s+', ' ', 'g')" + mine
+        + " order by calls desc, total_exec_time desc limit 40", (org.springframework.jdbc.core.RowCallbackHandler) r ->
+        System.out.printf(Locale.ROOT, "#   %s %6.1f calls %7.2f ms  %s%n", model, r.getLong(1) / (double) n,
+            r.getDouble(2) / n, r.getString(3)));
   }
 
   private Map<String, Long> inserted() {

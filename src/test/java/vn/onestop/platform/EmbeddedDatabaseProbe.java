@@ -12,7 +12,7 @@ public final class EmbeddedDatabaseProbe {
   private EmbeddedDatabaseProbe() {}
 
   public static void main(String[] args) throws Exception {
-    EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(Path.of(args[0]).toString(), 0, false);
+    EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(Path.of(args[0]).toString(), 0, false, java.util.Map.of());
     EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
     EmbeddedDatabaseGuard guard = configuration.embeddedDatabaseGuard(properties);
     EmbeddedPostgres postgres = configuration.embeddedPostgres(properties, guard);

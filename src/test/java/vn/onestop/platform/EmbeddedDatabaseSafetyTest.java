@@ -40,7 +40,7 @@ class EmbeddedDatabaseSafetyTest {
   }
 
   private Started start(Path dataDir, int port) throws Exception {
-    EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(dataDir.toString(), port, false);
+    EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(dataDir.toString(), port, false, java.util.Map.of());
     EmbeddedDatabaseGuard guard = configuration.embeddedDatabaseGuard(properties);
     try {
       return new Started(guard, configuration.embeddedPostgres(properties, guard));
