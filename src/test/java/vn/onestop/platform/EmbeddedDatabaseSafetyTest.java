@@ -40,13 +40,30 @@ class EmbeddedDatabaseSafetyTest {
   }
 
   private Started start(Path dataDir, int port) throws Exception {
-    EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(dataDir.toString(), port, false, java.util.Map.of());
+    return start(dataDir, port, java.util.Map.of());
+  }
+
+  private Started start(Path dataDir, int port, java.util.Map<String, String> serverConfig) throws Exception {
+    EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(dataDir.toString(), port, false, serverConfig);
     EmbeddedDatabaseGuard guard = configuration.embeddedDatabaseGuard(properties);
     try {
       return new Started(guard, configuration.embeddedPostgres(properties, guard));
     } catch (Exception | Error e) {
       guard.release();
       throw e;
+    }
+  }
+
+  @Test
+  void furtherServerSettingsApplyButNeverOpenTheServerOrWeakenDurability() throws Exception {
+    Path dataDir = tmp.resolve("pg-settings");
+    try (Started db = start(dataDir, 0, java.util.Map.of("work_mem", "8MB", "listen_addresses", "*", "fsync", "off"))) {
+      String password = Files.readString(dataDir.resolve(EmbeddedDatabaseGuard.PASSWORD_FILE)).trim();
+      try (Connection c = EmbeddedDatabaseGuard.connect(db.postgres().getPort(), password)) {
+        assertThat(query(c, "show work_mem")).isEqualTo("8MB");
+        assertThat(query(c, "show listen_addresses")).isEqualTo("localhost");
+        assertThat(query(c, "show fsync")).isEqualTo("on");
+      }
     }
   }
 
