@@ -121,7 +121,7 @@ public class Organisation {
   public Agency successorFor(String agencyId, LocalDate day, String territoryId, String procedureCode) {
     Agency a = get(agencyId);
     Set<String> seen = new LinkedHashSet<>();
-    while (!a.activeOn(day) && a.validTo() != null && day.isAfter(a.validTo()) && seen.add(a.id())) {
+    while (stopped(a, day) && seen.add(a.id())) {
       String next = a.successorFor(territoryId, procedureCode);
       if (next == null) {
         break;
@@ -129,6 +129,11 @@ public class Organisation {
       a = get(next);
     }
     return a;
+  }
+
+  /** Whether the agency had stopped before the day (its successor takes its work). */
+  private static boolean stopped(Agency a, LocalDate day) {
+    return !a.activeOn(day) && a.validTo() != null && day.isAfter(a.validTo());
   }
 
   /** Whether the agency lies in the area ({@code areaId} itself or one of its parents is it). */
@@ -228,8 +233,7 @@ public class Organisation {
   public boolean actsForStoppedAgency(String groupId, LocalDate day) {
     for (AgencyRole role : AgencyRole.values()) {
       for (String agencyId : agenciesOf(List.of(groupId), role)) {
-        Agency a = get(agencyId);
-        if (!a.activeOn(day) && a.validTo() != null && day.isAfter(a.validTo())) {
+        if (stopped(get(agencyId), day)) {
           return true;
         }
       }

@@ -32,24 +32,12 @@ public class PdfFonts {
   /** Parsed fonts of each face kept between documents (the paper workers and a few requests at once). */
   static final int KEPT = 4;
 
-  private final byte[] regular;
-  private final byte[] bold;
   private final Parsed regularFonts;
   private final Parsed boldFonts;
 
   public PdfFonts() {
-    this.regular = read(REGULAR);
-    this.bold = read(BOLD);
-    this.regularFonts = new Parsed(regular);
-    this.boldFonts = new Parsed(bold);
-  }
-
-  byte[] regular() {
-    return regular;
-  }
-
-  byte[] bold() {
-    return bold;
+    this.regularFonts = new Parsed(read(REGULAR));
+    this.boldFonts = new Parsed(read(BOLD));
   }
 
   /** Fonts for one document; close it after the document has been saved and closed. */
