@@ -43,6 +43,8 @@ public final class HeadlessChromium implements AutoCloseable {
   private final ChromeDriver driver;
   private final Path profile;
   private final Path screenshots;
+  /** The texts of the pages remembered during the walk ({@link #remember()}). */
+  private final java.util.List<String> seen = new java.util.ArrayList<>();
 
   private HeadlessChromium(ChromeDriver driver, Path profile, Path screenshots) {
     this.driver = driver;
@@ -160,7 +162,6 @@ public final class HeadlessChromium implements AutoCloseable {
     input.sendKeys(value);
   }
 
-  /** The browser console's messages so far (for a failing step's report). */
   /** One step of a walk through the webapps. */
   public interface Step {
     void run() throws Exception;
@@ -181,6 +182,7 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /** The browser console's messages so far (for a failing step's report). */
   public String consoleLog() {
     try {
       StringBuilder log = new StringBuilder();
@@ -189,6 +191,26 @@ public final class HeadlessChromium implements AutoCloseable {
       return log.toString();
     } catch (RuntimeException e) {
       return "(no console log: " + e + ")";
+    }
+  }
+
+  /** Keeps the text of the page shown now, for {@link #assertNoPageShows} and a failing step's report. */
+  public void remember() {
+    seen.add(driver.findElement(By.cssSelector("body")).getText());
+  }
+
+  /** The texts of the last {@code n} pages remembered. */
+  public String lastSeen(int n) {
+    return String.join("\n----\n", seen.subList(Math.max(0, seen.size() - n), seen.size()));
+  }
+
+  /** No page remembered shows any of these (English leftovers, raw codes, addresses of the API). */
+  public void assertNoPageShows(java.util.List<java.util.regex.Pattern> forbidden) {
+    for (String page : seen) {
+      for (java.util.regex.Pattern pattern : forbidden) {
+        org.assertj.core.api.Assertions.assertThat(pattern.matcher(page).find())
+            .as("a page shows %s:%n%s", pattern, page).isFalse();
+      }
     }
   }
 

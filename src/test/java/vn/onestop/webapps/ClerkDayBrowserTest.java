@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,7 +65,6 @@ class ClerkDayBrowserTest {
   HeadlessChromium chromium;
   WebDriver browser;
   WebDriverWait wait;
-  final List<String> seen = new ArrayList<>();
 
   @BeforeAll
   static void fresh() throws IOException {
@@ -106,7 +104,7 @@ class ClerkDayBrowserTest {
       type("Số định danh", "12ab");
       type("Số điện thoại", "0987654321");
       waitForText(".fjs-form-field-error", "chữ số");
-      remember();
+      chromium.remember();
       assertThat(text(".fjs-form-field-error")).contains("Chỉ gồm từ 9 đến 13 chữ số").doesNotContain("Field must");
       type("Số định danh", "079123456789");
       click(By.xpath("//button[normalize-space()='Bắt đầu']"));
@@ -134,14 +132,14 @@ class ClerkDayBrowserTest {
       Path wrong = file("ghi-chu.txt", "không phải bản quét".getBytes(StandardCharsets.UTF_8));
       fileInputs().get(0).sendKeys(wrong.toString());
       waitForText(".onestop-scan-status", "không đúng định dạng");
-      remember();
+      chromium.remember();
       fileInputs().get(0).sendKeys(file("to-khai.pdf", pdf("to khai")).toString());
       wait.until(d -> text(".onestop-dossier").contains("to-khai.pdf"));
       fileInputs().get(1).sendKeys(file("giay-to.pdf", pdf("giay to")).toString());
       wait.until(d -> text(".onestop-dossier").contains("giay-to.pdf"));
       assertThat(text(".onestop-dossier")).contains("Đã có 1 tệp").doesNotContain("Chưa có tệp");
       chromium.screenshot("digitise-tab");
-      remember();
+      chromium.remember();
       click(By.cssSelector(".onestop-complete-digitisation"));
       wait.until(d -> tasks(instance, "Task_DigitiseDossier") == 0);
     });
@@ -172,10 +170,10 @@ class ClerkDayBrowserTest {
       openTask(leg, "Task_Approve");
       dossierTab();
       waitForText(".onestop-dossier", "to-khai.pdf");
-      remember();
+      chromium.remember();
       formTab();
       wait.until(d -> field("Nội dung kết quả trình ký").getAttribute("value").contains("Cải chính họ tên trong giấy khai sinh"));
-      remember();
+      chromium.remember();
       assertThat(field("Giải quyết").isSelected()).as("the proposal shown by its name, 'Giải quyết'").isTrue();
       chromium.choose("Đồng ý, ký duyệt");
       complete(leg, "Task_Approve");
@@ -192,7 +190,7 @@ class ClerkDayBrowserTest {
       openTask(instance, "Task_ReturnResult");
       dossierTab();
       waitForText(".onestop-dossier", "Kết quả điện tử");
-      remember();
+      chromium.remember();
       receipt[0] = download(By.cssSelector(".onestop-slip-01"));
       result[0] = download(By.cssSelector(".onestop-result"));
       formTab();
@@ -207,11 +205,7 @@ class ClerkDayBrowserTest {
       PublicVerification.verifyFileAndQr(chromium, port, receipt[0], qrUrl, code);
     });
 
-    for (String page : seen) {
-      for (Pattern forbidden : FORBIDDEN) {
-        assertThat(forbidden.matcher(page).find()).as("a page shows %s:%n%s", forbidden, page).isFalse();
-      }
-    }
+    chromium.assertNoPageShows(FORBIDDEN);
   }
 
   // ------------------------------------------------------------------ steps
@@ -227,7 +221,7 @@ class ClerkDayBrowserTest {
       click(By.cssSelector("button.claim"));
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     }
-    remember();
+    chromium.remember();
   }
 
   void dossierTab() {
@@ -241,10 +235,10 @@ class ClerkDayBrowserTest {
   }
 
   void complete(String instanceId, String taskKey) {
-    remember();
+    chromium.remember();
     click(By.xpath("//button[normalize-space()='Hoàn thành']"));
     wait.until(d -> tasks(instanceId, taskKey) == 0);
-    remember();
+    chromium.remember();
   }
 
   long tasks(String instanceId, String taskKey) {
@@ -304,12 +298,7 @@ class ClerkDayBrowserTest {
   // ------------------------------------------------------------------ browser plumbing
 
   void step(String name, HeadlessChromium.Step step) throws Exception {
-    chromium.step(name, step, () -> "seen:\n" + String.join("\n----\n", seen.subList(Math.max(0, seen.size() - 2), seen.size())));
-  }
-
-  /** Keeps the text the clerk sees now, for the final check. */
-  void remember() {
-    seen.add(text("body"));
+    chromium.step(name, step, () -> "seen:\n" + chromium.lastSeen(2));
   }
 
   void login(String user) {

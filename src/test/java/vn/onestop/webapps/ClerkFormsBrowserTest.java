@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,6 @@ class ClerkFormsBrowserTest {
   HeadlessChromium chromium;
   WebDriver browser;
   WebDriverWait wait;
-  final List<String> seen = new ArrayList<>();
 
   @BeforeAll
   static void fresh() throws IOException {
@@ -105,14 +103,14 @@ class ClerkFormsBrowserTest {
               + "//*[contains(@class,'onestop-rule-error')]")));
       assertThat(error.getText()).isEqualTo("Nội dung xin ý kiến chưa được nhập");
       chromium.screenshot("rule-message");
-      remember();
+      chromium.remember();
       assertThat(tasks(leg, "Task_Appraise")).isEqualTo(1);
     });
 
     step("02-consult-by-name", () -> {
       chromium.typeIntoField("Nội dung xin ý kiến", "Người nộp có đang cư trú tại địa phương không?");
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".onestop-rule-error")));
-      remember();
+      chromium.remember();
       // the clerk closes Tasklist's notice of the refusal, which covers the buttons
       chromium.click(By.xpath("//div[contains(@class,'notifications')]//div[contains(@class,'alert')]"
           + "[contains(normalize-space(),'Nội dung xin ý kiến chưa được nhập')]"
@@ -129,7 +127,7 @@ class ClerkFormsBrowserTest {
       openTask(leg, "Task_Appraise");
       wait.until(d -> d.findElements(By.cssSelector(".fjs-taglist-tag")).size() == 2);
       assertThat(texts(".fjs-taglist-tag-label")).containsExactly("Công an xã Nhân Cơ", "Ủy ban nhân dân xã Kiến Thành");
-      remember();
+      chromium.remember();
     });
 
     step("04-view-the-receipt-and-a-scan", () -> {
@@ -146,7 +144,7 @@ class ClerkFormsBrowserTest {
       assertThat(headersOf(browser.findElement(By.cssSelector(".onestop-file .onestop-download")).getAttribute("href")))
           .startsWith("200 application/pdf attachment");
       chromium.screenshot("view-links");
-      remember();
+      chromium.remember();
     });
 
     step("05-verification-page-file-button-in-vietnamese", () -> {
@@ -161,14 +159,10 @@ class ClerkFormsBrowserTest {
           "%PDF-1.4\n% giay to\n".getBytes(StandardCharsets.US_ASCII));
       input.sendKeys(pdf.toString());
       wait.until(ExpectedConditions.textToBe(By.id("fileName"), "giay-to.pdf"));
-      remember();
+      chromium.remember();
     });
 
-    for (String page : seen) {
-      for (Pattern forbidden : FORBIDDEN) {
-        assertThat(forbidden.matcher(page).find()).as("a page shows %s:%n%s", forbidden, page).isFalse();
-      }
-    }
+    chromium.assertNoPageShows(FORBIDDEN);
   }
 
   // ------------------------------------------------------------------ set-up as the system
@@ -207,7 +201,7 @@ class ClerkFormsBrowserTest {
     browser.get("about:blank");
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + id);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
-    remember();
+    chromium.remember();
   }
 
   /** Types into a Camunda Forms taglist and clicks the option reading {@code option}; waits for its tag. */
@@ -229,10 +223,6 @@ class ClerkFormsBrowserTest {
         + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status + ' ' + r.headers.get('Content-Type')"
         + " + ' ' + r.headers.get('Content-Disposition'))).catch(e => done('failed ' + e));", href);
     return String.valueOf(answer);
-  }
-
-  void remember() {
-    seen.add(browser.findElement(By.cssSelector("body")).getText());
   }
 
   void step(String name, HeadlessChromium.Step step) throws Exception {
