@@ -318,6 +318,18 @@ public final class PdfCanvas implements AutoCloseable {
     }
   }
 
+  /**
+   * A text as printable lines of at most {@code width} points (NFC, glyphs the font lacks replaced): for what is drawn
+   * outside a canvas, such as the signature blocks at the foot of a signed paper.
+   */
+  public static List<String> lines(String text, PDFont f, float fontSize, float width) {
+    List<String> lines = new ArrayList<>();
+    for (String line : wrap(nfc(text), f, fontSize, width, width)) {
+      lines.add(printable(line, f));
+    }
+    return lines;
+  }
+
   /** Greedy word wrap; the first line may be narrower than the rest; over-long words are cut. */
   private static List<String> wrap(String text, PDFont f, float fontSize, float firstWidth, float width) {
     List<String> lines = new ArrayList<>();

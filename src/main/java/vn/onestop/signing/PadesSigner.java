@@ -8,38 +8,47 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
-import eu.europa.esig.dss.enumerations.TextWrapping;
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DSSMessageDigest;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.pades.DSSFileFont;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
-import eu.europa.esig.dss.pades.SignatureFieldParameters;
-import eu.europa.esig.dss.pades.SignatureImageParameters;
-import eu.europa.esig.dss.pades.SignatureImageTextParameters;
+import eu.europa.esig.dss.pades.signature.ExternalCMSService;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.springframework.stereotype.Component;
@@ -47,12 +56,19 @@ import vn.onestop.document.PdfCanvas;
 import vn.onestop.document.PdfFonts;
 
 /**
- * Signs a paper as PAdES (ETSI EN 319 142) with DSS: first a verification line with its QR code (the
- * address of the public verification page for this paper) is drawn at the foot of the last page, then
- * each signer signs in turn — the person who issued it, then the agency's seal where the law asks for
- * it — each with a visible block (name, role, agency, time) at the bottom right, where the official
- * forms put the issuer's signature. The level is {@code onestop.signing.level}: B, T (RFC 3161
- * timestamp) or LT (timestamp and revocation data embedded, valid long after the certificates expire).
+ * Signs a paper as PAdES (ETSI EN 319 142): first a verification line with its QR code (the address of the public
+ * verification page for this paper) and the visible block of every signer (name, role, agency, time — bottom right,
+ * where the official forms put the issuer's signature) are drawn at the foot of the last page; then each signer signs in
+ * turn — the person who issued it, then the agency's seal where the law asks for it — as one incremental update of the
+ * file whose signature field covers that signer's block. The level is {@code onestop.signing.level}: B, T (RFC 3161
+ * timestamp on each signature) or LT (then also the certificates' revocation data, valid long after they expire).
+ *
+ * <p>PDFBox writes each signer's revision once and hands its byte range to DSS's {@link ExternalCMSService}, which
+ * builds the PAdES CMS (signing-certificate-v2, claimed role, timestamp at T) around the value the key's
+ * {@link SigningPort} signs. DSS's own {@code PAdESService} wrote the whole file twice per signer (once to compute
+ * what to sign, once to insert the signature), looked up its PDF and CMS implementations and parsed the block's font
+ * each time: more than half of the paper workers' CPU (issue 18.2, {@code docs/benchmarks.md}). It still extends the
+ * signed file to LT, which needs its validation data.
  */
 @Component
 public class PadesSigner {
@@ -62,6 +78,11 @@ public class PadesSigner {
   static final float MARGIN = 18f;
   static final float BLOCK_WIDTH = 150f;
   static final float QR = 56f;
+  /** Bytes reserved for the CMS of one signature: a B-level one with its chain is 2-3 kB, a timestamp adds 4-6 kB. */
+  static final int CMS_SPACE_B = 12_288;
+  static final int CMS_SPACE_T = 24_576;
+  private static final Color BLOCK_TEXT = new Color(0xB0, 0x10, 0x10);
+  private static final Color BLOCK_BACKGROUND = new Color(0xFF, 0xF8, 0xF0);
 
   private final SigningProperties properties;
   private final TrustServices trust;
@@ -97,103 +118,136 @@ public class PadesSigner {
     if (level != SignatureLevel.PAdES_BASELINE_B && tsp == null) {
       throw new SigningUnavailableException("PAdES " + level + " needs a timestamp authority (onestop.signing.tsa-url)");
     }
-    Footer footer = stampFooter(pdf, verifyUrl, signers.size());
-    DSSDocument document = new InMemoryDocument(footer.pdf(), "paper.pdf");
-    PAdESService service = new PAdESService(trust.certificateVerifier());
-    if (tsp != null) {
-      service.setTspSource(tsp);
-    }
-    for (int i = 0; i < signers.size(); i++) {
-      Signer s = signers.get(i);
-      SigningPort port = ports.get(s.key().adapter());
-      if (port == null) {
+    for (Signer s : signers) {
+      if (!ports.containsKey(s.key().adapter())) {
         throw new SigningUnavailableException("No signing adapter " + s.key().adapter());
       }
-      PAdESSignatureParameters p = new PAdESSignatureParameters();
-      p.setSignatureLevel(level);
-      p.setDigestAlgorithm(DigestAlgorithm.SHA256);
-      p.setSigningCertificate(new CertificateToken(s.key().certificate()));
-      List<CertificateToken> chain = new ArrayList<>();
-      chain.add(new CertificateToken(s.key().certificate()));
-      for (X509Certificate c : s.key().chain()) {
-        chain.add(new CertificateToken(c));
-      }
-      p.setCertificateChain(chain);
-      p.bLevel().setSigningDate(Date.from(at));
-      p.bLevel().setClaimedSignerRoles(List.of(s.role()));
-      p.setSignerName(s.name());
-      p.setReason(s.role() + " — " + s.agency());
-      p.setLocation("Việt Nam");
-      p.setAppName("OneStop");
-      p.setSigningTimeZone(TimeZone.getTimeZone(Texts.ZONE));
-      p.setImageParameters(block(s, i, footer, at));
-      ToBeSigned data = service.getDataToSign(document, p);
-      SignatureValue value = port.sign(s.key(), data, p.getDigestAlgorithm());
-      document = service.signDocument(document, p, value);
     }
+    Footer footer = stampFooter(pdf, verifyUrl, signers, at);
+    CertificateVerifier verifier = trust.certificateVerifier();
+    ExternalCMSService cms = new ExternalCMSService(verifier);
+    if (tsp != null) {
+      cms.setTspSource(tsp);
+    }
+    // each signature carries its own timestamp at T and LT; LT then adds the validation data to the whole file
+    SignatureLevel cmsLevel = level == SignatureLevel.PAdES_BASELINE_B ? level : SignatureLevel.PAdES_BASELINE_T;
+    byte[] document = footer.pdf();
+    for (int i = 0; i < signers.size(); i++) {
+      document = signRevision(document, signers.get(i), footer.blocks().get(i), footer.page(), cmsLevel, cms, at);
+    }
+    if (level == SignatureLevel.PAdES_BASELINE_LT) {
+      PAdESService service = new PAdESService(verifier);
+      service.setTspSource(tsp);
+      PAdESSignatureParameters extension = new PAdESSignatureParameters();
+      extension.setSignatureLevel(level);
+      extension.setDigestAlgorithm(DigestAlgorithm.SHA256);
+      document = bytes(service.extendDocument(new InMemoryDocument(document, "paper.pdf"), extension));
+    }
+    return new Signed(document, level);
+  }
+
+  /**
+   * One signer's revision: a signature field over the signer's block on the footer's page, the file written once with
+   * room for the CMS, the CMS built by DSS over the digest of that file's signed byte range and written into the room.
+   */
+  private byte[] signRevision(byte[] pdf, Signer s, PDRectangle block, int pageIndex, SignatureLevel level,
+      ExternalCMSService cms, Instant at) {
+    PAdESSignatureParameters p = parameters(s, level, at);
+    try (PDDocument doc = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+      PDSignature signature = new PDSignature();
+      signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+      signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+      signature.setName(s.name());
+      signature.setReason(s.role() + " — " + s.agency());
+      signature.setLocation("Việt Nam");
+      Calendar when = Calendar.getInstance(TimeZone.getTimeZone(Texts.ZONE));
+      when.setTimeInMillis(at.toEpochMilli());
+      signature.setSignDate(when);
+      options.setPreferredSignatureSize(level == SignatureLevel.PAdES_BASELINE_B ? CMS_SPACE_B : CMS_SPACE_T);
+      options.setPage(pageIndex);
+      doc.addSignature(signature, options);
+      placeField(doc, signature, block);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * CMS_SPACE_T + 4096);
+      ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
+      DSSMessageDigest digest = new DSSMessageDigest(DigestAlgorithm.SHA256, sha256(external.getContent()));
+      ToBeSigned data = cms.getDataToSign(digest, p);
+      SignatureValue value = ports.get(s.key().adapter()).sign(s.key(), data, p.getDigestAlgorithm());
+      external.setSignature(bytes(cms.signMessageDigest(digest, p, value)));
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("The paper cannot be signed as PDF", e);
+    }
+  }
+
+  /** What DSS puts into the CMS: the certificate and its chain, the claimed role, the level. */
+  private static PAdESSignatureParameters parameters(Signer s, SignatureLevel level, Instant at) {
+    PAdESSignatureParameters p = new PAdESSignatureParameters();
+    p.setSignatureLevel(level);
+    p.setDigestAlgorithm(DigestAlgorithm.SHA256);
+    p.setSigningCertificate(new CertificateToken(s.key().certificate()));
+    List<CertificateToken> chain = new ArrayList<>();
+    chain.add(new CertificateToken(s.key().certificate()));
+    for (X509Certificate c : s.key().chain()) {
+      chain.add(new CertificateToken(c));
+    }
+    p.setCertificateChain(chain);
+    p.bLevel().setSigningDate(Date.from(at));
+    p.bLevel().setClaimedSignerRoles(List.of(s.role()));
+    return p;
+  }
+
+  /**
+   * The signature's widget over the signer's block (PDFBox adds an invisible one): a reader shows the signature's
+   * details where the block is printed. The block itself is page content, drawn before the first signature, so every
+   * signature covers every block; the widget's own appearance is empty.
+   */
+  private static void placeField(PDDocument doc, PDSignature signature, PDRectangle block) throws IOException {
+    for (PDSignatureField field : doc.getSignatureFields()) {
+      if (field.getCOSObject().getDictionaryObject(COSName.V) == signature.getCOSObject()) {
+        PDAnnotationWidget widget = field.getWidgets().get(0);
+        widget.setRectangle(block);
+        PDAppearanceStream empty = new PDAppearanceStream(doc);
+        empty.setBBox(new PDRectangle(block.getWidth(), block.getHeight()));
+        empty.setResources(new PDResources());
+        PDAppearanceDictionary appearance = new PDAppearanceDictionary();
+        appearance.setNormalAppearance(empty);
+        widget.setAppearance(appearance);
+        widget.setPrinted(true);
+        return;
+      }
+    }
+    throw new IllegalStateException("PDFBox added no signature field");
+  }
+
+  private static byte[] sha256(InputStream content) throws IOException {
     try {
-      return new Signed(document.openStream().readAllBytes(), level);
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[16 * 1024];
+      for (int n; (n = content.read(buffer)) > 0; ) {
+        md.update(buffer, 0, n);
+      }
+      return md.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] bytes(DSSDocument document) {
+    try (InputStream in = document.openStream()) {
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private record Footer(byte[] pdf, int page, float pageWidth, float pageHeight) {}
-
-  /** The visible signature block of the i-th signer, right to left along the foot band. */
-  private SignatureImageParameters block(Signer s, int i, Footer footer, Instant at) {
-    SignatureImageParameters image = new SignatureImageParameters();
-    SignatureFieldParameters field = new SignatureFieldParameters();
-    field.setPage(footer.page());
-    field.setWidth(BLOCK_WIDTH);
-    field.setHeight(BAND - 8);
-    field.setOriginX(footer.pageWidth() - MARGIN - (i + 1) * BLOCK_WIDTH - i * 6);
-    // DSS measures from the top of the page
-    field.setOriginY(footer.pageHeight() - MARGIN - (BAND - 8));
-    image.setFieldParameters(field);
-    SignatureImageTextParameters text = new SignatureImageTextParameters();
-    text.setText("Ký bởi: " + s.name() + "\n" + s.role() + "\n" + s.agency() + "\nThời gian ký: " + Texts.dateTime(at)
-        + (s.key().demo() ? "\n" + DemoCertificateAuthority.DEMO_MARK : ""));
-    text.setFont(font());
-    text.setTextWrapping(TextWrapping.FONT_BASED);
-    text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.LEFT);
-    text.setTextColor(new Color(0xB0, 0x10, 0x10));
-    text.setBackgroundColor(new Color(0xFF, 0xF8, 0xF0));
-    text.setPadding(3);
-    image.setTextParameters(text);
-    image.setBackgroundColor(new Color(0xFF, 0xF8, 0xF0));
-    return image;
-  }
+  /** The stamped file, the 0-based page of the signature blocks and each signer's block, right to left. */
+  private record Footer(byte[] pdf, int page, List<PDRectangle> blocks) {}
 
   /**
-   * The font of the visible signature blocks. Only the glyphs used are embedded (DSS embeds the whole 760 kB font by
-   * default, once per signature, and then digests and rewrites the grown file at every later step: issue 18.2).
+   * Draws the verification line with its QR code and every signer's block at the foot of the last page, on a new page
+   * of the same size when the text reaches the foot band.
    */
-  private static DSSFileFont font() {
-    DSSFileFont f = new DSSFileFont(new InMemoryDocument(FontBytes.REGULAR));
-    f.setEmbedFontSubset(true);
-    f.setSize(6.5f);
-    return f;
-  }
-
-  /** DejaVu Sans, read once from the classpath (it was read for every paper and every signer). */
-  private static final class FontBytes {
-    static final byte[] REGULAR = read("/document/fonts/DejaVuSans.ttf");
-
-    private static byte[] read(String resource) {
-      try (InputStream in = PadesSigner.class.getResourceAsStream(resource)) {
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  /**
-   * Draws the verification line and QR code at the foot of the last page, on a new page of the same
-   * size when the text reaches the foot band.
-   */
-  private Footer stampFooter(byte[] pdf, String verifyUrl, int signers) {
+  private Footer stampFooter(byte[] pdf, String verifyUrl, List<Signer> signers, Instant at) {
     try (PdfFonts.Lease lease = fonts.lease(); PDDocument doc = Loader.loadPDF(pdf)) {
       int last = doc.getNumberOfPages() - 1;
       PDPage page = doc.getPage(last);
@@ -203,7 +257,7 @@ public class PadesSigner {
       }
       PDRectangle box = page.getMediaBox();
       // on a narrow page (A5 with two signers) the QR code goes above the signature blocks, not beside them
-      boolean stacked = 2 * MARGIN + QR + 130 + signers * (BLOCK_WIDTH + 6) > box.getWidth();
+      boolean stacked = 2 * MARGIN + QR + 130 + signers.size() * (BLOCK_WIDTH + 6) > box.getWidth();
       float band = stacked ? 2 * BAND : BAND;
       if (lowest < MARGIN + band + 6) {
         page = new PDPage(new PDRectangle(box.getWidth(), box.getHeight()));
@@ -214,6 +268,7 @@ public class PadesSigner {
       BitMatrix m = new QRCodeWriter().encode(verifyUrl, BarcodeFormat.QR_CODE, 0, 0,
           Map.of(EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
               EncodeHintType.MARGIN, 0));
+      List<PDRectangle> blocks = new ArrayList<>();
       try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
         float cell = QR / m.getWidth();
         float x0 = MARGIN;
@@ -242,15 +297,55 @@ public class PadesSigner {
           cs.endText();
           ty -= size + 2;
         }
+        for (int i = 0; i < signers.size(); i++) {
+          PDRectangle block = new PDRectangle(box.getWidth() - MARGIN - (i + 1) * BLOCK_WIDTH - i * 6, MARGIN,
+              BLOCK_WIDTH, BAND - 8);
+          drawBlock(cs, font, signers.get(i), block, at);
+          blocks.add(block);
+        }
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
-      PDRectangle size = page.getMediaBox();
-      return new Footer(out.toByteArray(), last + 1, size.getWidth(), size.getHeight());
+      return new Footer(out.toByteArray(), last, blocks);
     } catch (IOException e) {
       throw new UncheckedIOException("The paper cannot be read as PDF", e);
     } catch (WriterException e) {
       throw new IllegalArgumentException("Cannot encode the verification QR code", e);
+    }
+  }
+
+  /**
+   * A signer's visible block: "Ký bởi" with the name, the role, the agency, the time of signing (and the demo mark),
+   * in red on a light background, wrapped to the block and made smaller when a long agency name needs it.
+   */
+  private static void drawBlock(PDPageContentStream cs, PDType0Font font, Signer s, PDRectangle block, Instant at)
+      throws IOException {
+    float pad = 3;
+    List<String> paragraphs = new ArrayList<>(List.of("Ký bởi: " + s.name(), s.role(), s.agency(),
+        "Thời gian ký: " + Texts.dateTime(at)));
+    if (s.key().demo()) {
+      paragraphs.add(DemoCertificateAuthority.DEMO_MARK);
+    }
+    float size = 6.5f;
+    List<String> lines;
+    do {
+      lines = new ArrayList<>();
+      for (String paragraph : paragraphs) {
+        lines.addAll(PdfCanvas.lines(paragraph, font, size, block.getWidth() - 2 * pad));
+      }
+    } while (lines.size() * (size + 1.5f) > block.getHeight() - 2 * pad && (size -= 0.5f) >= 4f);
+    cs.setNonStrokingColor(BLOCK_BACKGROUND);
+    cs.addRect(block.getLowerLeftX(), block.getLowerLeftY(), block.getWidth(), block.getHeight());
+    cs.fill();
+    cs.setNonStrokingColor(BLOCK_TEXT);
+    float y = block.getUpperRightY() - pad - size;
+    for (String line : lines) {
+      cs.beginText();
+      cs.setFont(font, size);
+      cs.newLineAtOffset(block.getLowerLeftX() + pad, y);
+      cs.showText(line);
+      cs.endText();
+      y -= size + 1.5f;
     }
   }
 
