@@ -88,6 +88,7 @@ public class PadesSigner {
   private final TrustServices trust;
   private final PdfFonts fonts;
   private final Map<String, SigningPort> ports;
+  private final CheckedCertificates checkedCertificates = new CheckedCertificates();
 
   public PadesSigner(SigningProperties properties, TrustServices trust, PdfFonts fonts, List<SigningPort> ports) {
     this.properties = properties;
@@ -125,7 +126,7 @@ public class PadesSigner {
     }
     Footer footer = stampFooter(pdf, verifyUrl, signers, at);
     CertificateVerifier verifier = trust.certificateVerifier();
-    ExternalCMSService cms = new ExternalCMSService(verifier);
+    ExternalCMSService cms = new CheckedCertificates.Service(verifier, checkedCertificates, at);
     if (tsp != null) {
       cms.setTspSource(tsp);
     }
