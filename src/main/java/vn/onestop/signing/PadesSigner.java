@@ -13,7 +13,6 @@ import eu.europa.esig.dss.model.DSSMessageDigest;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
-import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.ExternalCMSService;
 import eu.europa.esig.dss.pades.signature.PAdESService;
@@ -26,7 +25,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -181,17 +179,13 @@ public class PadesSigner {
   }
 
   /** What DSS puts into the CMS: the certificate and its chain, the claimed role, the level. */
-  private static PAdESSignatureParameters parameters(Signer s, SignatureLevel level, Instant at) {
+  private PAdESSignatureParameters parameters(Signer s, SignatureLevel level, Instant at) {
+    CheckedCertificates.Tokens tokens = checkedCertificates.tokens(s.key());
     PAdESSignatureParameters p = new PAdESSignatureParameters();
     p.setSignatureLevel(level);
     p.setDigestAlgorithm(DigestAlgorithm.SHA256);
-    p.setSigningCertificate(new CertificateToken(s.key().certificate()));
-    List<CertificateToken> chain = new ArrayList<>();
-    chain.add(new CertificateToken(s.key().certificate()));
-    for (X509Certificate c : s.key().chain()) {
-      chain.add(new CertificateToken(c));
-    }
-    p.setCertificateChain(chain);
+    p.setSigningCertificate(tokens.signing());
+    p.setCertificateChain(tokens.path());
     p.bLevel().setSigningDate(Date.from(at));
     p.bLevel().setClaimedSignerRoles(List.of(s.role()));
     return p;

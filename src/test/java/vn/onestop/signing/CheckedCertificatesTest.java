@@ -13,6 +13,7 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -51,6 +52,27 @@ class CheckedCertificatesTest {
     CheckedCertificates.Service service = new CheckedCertificates.Service(new CommonCertificateVerifier(), checked, later);
     assertThatThrownBy(() -> service.assertSigningCertificateValid(parameters(cert, later))).isInstanceOf(AlertException.class);
     assertThat(checked.recentlyPassed(cert, later)).as("a failure is not remembered").isFalse();
+  }
+
+  @Test
+  void a_keys_tokens_are_kept_until_its_certificate_changes() throws Exception {
+    CheckedCertificates checked = new CheckedCertificates();
+    CertificateToken cert = certificate(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+    CertificateToken issuer = certificate(NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(300)));
+    SigningKey key = key(7, cert, issuer);
+    CheckedCertificates.Tokens first = checked.tokens(key);
+    assertThat(first.path()).extracting(CertificateToken::getCertificate)
+        .containsExactly(cert.getCertificate(), issuer.getCertificate());
+    assertThat(checked.tokens(key(7, cert, issuer)).signing()).as("the same tokens, with what DSS learnt in them")
+        .isSameAs(first.signing());
+    CertificateToken renewed = certificate(NOW, NOW.plus(Duration.ofDays(60)));
+    assertThat(checked.tokens(key(7, renewed, issuer)).signing().getCertificate()).isEqualTo(renewed.getCertificate());
+    assertThat(checked.tokens(key(8, cert, issuer)).signing()).as("another key").isNotSameAs(first.signing());
+  }
+
+  private static SigningKey key(long id, CertificateToken cert, CertificateToken issuer) {
+    return new SigningKey(id, "agency", "holder", "PKCS12", null, cert.getCertificate(), List.of(issuer.getCertificate()),
+        cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), null, true, null);
   }
 
   private static PAdESSignatureParameters parameters(CertificateToken cert, Instant at) {
