@@ -66,6 +66,25 @@ class PdfFontsTest {
     }
   }
 
+  @Test
+  void everyVietnameseLetterAndTheSignsOfThePapersAreKept() throws Exception {
+    StringBuilder letters = new StringBuilder();
+    for (String base : List.of("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")) {
+      for (String mark : List.of("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")) {
+        String letter = Normalizer.normalize(base + mark, Normalizer.Form.NFC);
+        letters.append(letter).append(letter.toUpperCase()).append(' ');
+      }
+    }
+    String text = letters + "đĐ — – … → ≥ − Σ • ₫ Ωмир";
+    for (boolean bold : new boolean[] {false, true}) {
+      assertThat(textOf(slip(text, bold))).contains(text);
+    }
+    assertThat(textOf(slip("Tên: Արամ Lan", false))).as("Armenian, which DejaVu Sans has but the papers do not keep")
+        .contains("Tên: ???? Lan");
+    assertThat(PdfFonts.vietnamese(PdfFontsTest.class.getResourceAsStream("/" + PdfFonts.REGULAR).readAllBytes(),
+        PdfFonts.REGULAR).length).as("a fraction of DejaVu Sans").isLessThan(300_000);
+  }
+
   private byte[] slip(String text, boolean bold) {
     try (PdfCanvas c = new PdfCanvas(fonts, PDRectangle.A5, 10, "Thử")) {
       c.paragraph(text, 11, bold, PdfCanvas.Align.LEFT);
