@@ -97,7 +97,7 @@ public final class LifecycleBenchmark {
         .profiles("demo")
         .run(settings.toArray(String[]::new));
     try {
-      LifecycleBenchmark bench = new LifecycleBenchmark(app);
+      LifecycleBenchmark bench = new LifecycleBenchmark(app, data);
       bench.deployBareModel();
       System.out.printf(Locale.ROOT, "# %s, %d processors, load average %s, JVM %s, args %s%n", Instant.now(),
           Runtime.getRuntime().availableProcessors(), loadAverage(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
@@ -126,10 +126,16 @@ public final class LifecycleBenchmark {
         int clients = Integer.parseInt(c.trim());
         Map<String, double[]> rates = new LinkedHashMap<>();
         models.forEach(m -> rates.put(m, new double[rounds]));
+        Map<String, double[][]> cpu = new LinkedHashMap<>();
+        models.forEach(m -> cpu.put(m, new double[2][rounds]));
         String loadBefore = loadAverage();
         for (int r = 0; r < rounds; r++) {
           for (String model : models) {
+            long jvm0 = bench.cpu.jvm();
+            long pg0 = bench.cpu.postgres();
             rates.get(model)[r] = bench.round(model, clients, perClient * clients);
+            cpu.get(model)[0][r] = (bench.cpu.jvm() - jvm0) / 1e6 / (perClient * clients);
+            cpu.get(model)[1][r] = (bench.cpu.postgres() - pg0) / 1e6 / (perClient * clients);
             System.err.printf(Locale.ROOT, "  %d client(s), round %d, %s: %.2f lifecycles/s (load %s)%n", clients, r + 1, model,
                 rates.get(model)[r], loadAverage());
           }
@@ -139,6 +145,12 @@ public final class LifecycleBenchmark {
         table.add(String.format(Locale.ROOT, "| %d | %.2f | %.2f | **%.2f×** | %s; %s | %s → %s |", clients, one, bare, one / bare,
             list(rates.get("onestop")), list(rates.get("bare")), loadBefore, loadAverage()));
         System.out.println(table.get(table.size() - 1));
+        for (String model : models) {
+          double jvm = median(cpu.get(model)[0]);
+          double pg = median(cpu.get(model)[1]);
+          System.out.printf(Locale.ROOT, "# CPU per lifecycle, %d client(s), %s: JVM %.0f ms + PostgreSQL %.0f ms = %.0f ms"
+              + " (medians of the rounds; the JVM's includes this driver's HTTP clients)%n", clients, model, jvm, pg, jvm + pg);
+        }
       }
       System.out.println();
       table.forEach(System.out::println);
@@ -156,9 +168,11 @@ public final class LifecycleBenchmark {
   private final Map<String, java.util.concurrent.atomic.DoubleAdder> spent = new java.util.concurrent.ConcurrentHashMap<>();
   private final ObjectMapper json = new ObjectMapper();
   private final String base;
+  private final CpuTime cpu;
 
-  LifecycleBenchmark(ConfigurableApplicationContext app) {
+  LifecycleBenchmark(ConfigurableApplicationContext app, Path data) {
     this.app = app;
+    this.cpu = new CpuTime(data);
     this.jdbc = app.getBean(JdbcTemplate.class);
     this.base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
   }

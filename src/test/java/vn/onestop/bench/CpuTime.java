@@ -1,0 +1,66 @@
+package vn.onestop.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used so far by this JVM and by the embedded PostgreSQL cluster of a data directory (its postmaster and the
+ * backends it started), for the benchmarks' "CPU per lifecycle": on a saturated 2-core machine the throughput is the
+ * inverse of this sum. Linux only ({@code /proc}); -1 where it cannot be read.
+ */
+final class CpuTime {
+
+  /** USER_HZ, the unit of {@code /proc/[pid]/stat}'s times: 100 on every Linux this runs on. */
+  private static final long TICK_NANOS = 10_000_000L;
+
+  private final Path dataDirectory;
+
+  CpuTime(Path dataDirectory) {
+    this.dataDirectory = dataDirectory;
+  }
+
+  /** Nanoseconds of CPU used by this JVM: the application and the benchmark's own HTTP clients. */
+  long jvm() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
+  }
+
+  /** Nanoseconds of CPU used by the cluster: the postmaster, its live backends and those that ended. */
+  long postgres() {
+    try {
+      long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+      long[] own = stat(postmaster);
+      long ticks = own[1] + own[2] + own[3] + own[4];
+      try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+        for (Path p : (Iterable<Path>) processes::iterator) {
+          String name = p.getFileName().toString();
+          if (name.chars().allMatch(Character::isDigit)) {
+            long[] s = stat(Long.parseLong(name));
+            if (s != null && s[0] == postmaster) {
+              ticks += s[1] + s[2];
+            }
+          }
+        }
+      }
+      return ticks * TICK_NANOS;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** Parent pid, utime, stime, cutime, cstime of a process; null when it has gone. */
+  private static long[] stat(long pid) {
+    try {
+      String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // the command name is in parentheses and may hold spaces: fields are counted after its closing one
+      String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+      return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]),
+          Long.parseLong(f[14])};
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}
