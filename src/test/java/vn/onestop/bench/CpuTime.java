@@ -28,6 +28,24 @@ final class CpuTime {
         ? os.getProcessCpuTime() : -1;
   }
 
+  /**
+   * Nanoseconds of CPU used so far by this JVM's live threads, by kind: the name without its numbers
+   * ({@code paper-worker-}, {@code http-nio-…-exec-}, the job executor's pool, this driver's clients).
+   */
+  static java.util.Map<String, Long> jvmThreads() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null) {
+        long cpu = threads.getThreadCpuTime(info.getThreadId());
+        if (cpu > 0) {
+          byKind.merge(info.getThreadName().replaceAll("[0-9]+", "N"), cpu, Long::sum);
+        }
+      }
+    }
+    return byKind;
+  }
+
   /** Nanoseconds of CPU used by the cluster: the postmaster, its live backends and those that ended. */
   long postgres() {
     try {

@@ -128,12 +128,17 @@ public final class LifecycleBenchmark {
         models.forEach(m -> rates.put(m, new double[rounds]));
         Map<String, double[][]> cpu = new LinkedHashMap<>();
         models.forEach(m -> cpu.put(m, new double[2][rounds]));
+        Map<String, Map<String, Long>> threadCpu = new LinkedHashMap<>();
+        models.forEach(m -> threadCpu.put(m, new TreeMap<>()));
         String loadBefore = loadAverage();
         for (int r = 0; r < rounds; r++) {
           for (String model : models) {
             long jvm0 = bench.cpu.jvm();
             long pg0 = bench.cpu.postgres();
+            Map<String, Long> threads0 = CpuTime.jvmThreads();
             rates.get(model)[r] = bench.round(model, clients, perClient * clients);
+            Map<String, Long> threadSums = threadCpu.get(model);
+            CpuTime.jvmThreads().forEach((kind, ns) -> threadSums.merge(kind, ns - threads0.getOrDefault(kind, 0L), Long::sum));
             cpu.get(model)[0][r] = (bench.cpu.jvm() - jvm0) / 1e6 / (perClient * clients);
             cpu.get(model)[1][r] = (bench.cpu.postgres() - pg0) / 1e6 / (perClient * clients);
             System.err.printf(Locale.ROOT, "  %d client(s), round %d, %s: %.2f lifecycles/s (load %s)%n", clients, r + 1, model,
@@ -150,6 +155,11 @@ public final class LifecycleBenchmark {
           double pg = median(cpu.get(model)[1]);
           System.out.printf(Locale.ROOT, "# CPU per lifecycle, %d client(s), %s: JVM %.0f ms + PostgreSQL %.0f ms = %.0f ms"
               + " (medians of the rounds; the JVM's includes this driver's HTTP clients)%n", clients, model, jvm, pg, jvm + pg);
+          StringBuilder kinds = new StringBuilder();
+          threadCpu.get(model).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+              .forEach(e -> kinds.append(String.format(Locale.ROOT, "%s %.0f ms; ", e.getKey(),
+                  e.getValue() / 1e6 / ((double) rounds * perClient * clients))));
+          System.out.println("#   JVM threads per lifecycle (mean of the rounds): " + kinds);
         }
       }
       System.out.println();
