@@ -122,7 +122,9 @@ public class PadesSigner {
         throw new SigningUnavailableException("No signing adapter " + s.key().adapter());
       }
     }
-    Footer footer = stampFooter(pdf, verifyUrl, signers, at);
+    if (signers.isEmpty()) {
+      throw new IllegalArgumentException("A paper needs at least one signer");
+    }
     CertificateVerifier verifier = trust.certificateVerifier();
     ExternalCMSService cms = new CheckedCertificates.Service(verifier, checkedCertificates, at);
     if (tsp != null) {
@@ -130,9 +132,21 @@ public class PadesSigner {
     }
     // each signature carries its own timestamp at T and LT; LT then adds the validation data to the whole file
     SignatureLevel cmsLevel = level == SignatureLevel.PAdES_BASELINE_B ? level : SignatureLevel.PAdES_BASELINE_T;
-    byte[] document = footer.pdf();
-    for (int i = 0; i < signers.size(); i++) {
-      document = signRevision(document, signers.get(i), footer.blocks().get(i), footer.page(), cmsLevel, cms, at);
+    byte[] document;
+    Footer footer;
+    try (PdfFonts.Lease lease = fonts.lease(); PDDocument doc = Loader.loadPDF(pdf)) {
+      footer = stampFooter(doc, lease, verifyUrl, signers, at);
+      // the footer and the first signature are one revision: the file is written once for both
+      document = signRevision(doc, pdf.length, signers.get(0), footer.blocks().get(0), footer.page(), cmsLevel, cms, at);
+    } catch (IOException e) {
+      throw new UncheckedIOException("The paper cannot be read as PDF", e);
+    }
+    for (int i = 1; i < signers.size(); i++) {
+      try (PDDocument doc = Loader.loadPDF(document)) {
+        document = signRevision(doc, document.length, signers.get(i), footer.blocks().get(i), footer.page(), cmsLevel, cms, at);
+      } catch (IOException e) {
+        throw new UncheckedIOException("The paper cannot be read as PDF", e);
+      }
     }
     if (level == SignatureLevel.PAdES_BASELINE_LT) {
       PAdESService service = new PAdESService(verifier);
@@ -146,13 +160,14 @@ public class PadesSigner {
   }
 
   /**
-   * One signer's revision: a signature field over the signer's block on the footer's page, the file written once with
-   * room for the CMS, the CMS built by DSS over the digest of that file's signed byte range and written into the room.
+   * One signer's revision of a loaded paper: a signature field over the signer's block on the footer's page, the
+   * changes written once as an incremental update with room for the CMS, the CMS built by DSS over the digest of the
+   * signed byte range and written into the room.
    */
-  private byte[] signRevision(byte[] pdf, Signer s, PDRectangle block, int pageIndex, SignatureLevel level,
-      ExternalCMSService cms, Instant at) {
+  private byte[] signRevision(PDDocument doc, int size, Signer s, PDRectangle block, int pageIndex, SignatureLevel level,
+      ExternalCMSService cms, Instant at) throws IOException {
     PAdESSignatureParameters p = parameters(s, level, at);
-    try (PDDocument doc = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+    try (SignatureOptions options = new SignatureOptions()) {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
@@ -166,15 +181,13 @@ public class PadesSigner {
       options.setPage(pageIndex);
       doc.addSignature(signature, options);
       placeField(doc, signature, block);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * CMS_SPACE_T + 4096);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(size + 2 * CMS_SPACE_T + 32_768);
       ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
       DSSMessageDigest digest = new DSSMessageDigest(DigestAlgorithm.SHA256, sha256(external.getContent()));
       ToBeSigned data = cms.getDataToSign(digest, p);
       SignatureValue value = ports.get(s.key().adapter()).sign(s.key(), data, p.getDigestAlgorithm());
       external.setSignature(bytes(cms.signMessageDigest(digest, p, value)));
       return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("The paper cannot be signed as PDF", e);
     }
   }
 
@@ -235,15 +248,17 @@ public class PadesSigner {
     }
   }
 
-  /** The stamped file, the 0-based page of the signature blocks and each signer's block, right to left. */
-  private record Footer(byte[] pdf, int page, List<PDRectangle> blocks) {}
+  /** The 0-based page of the signature blocks and each signer's block, right to left. */
+  private record Footer(int page, List<PDRectangle> blocks) {}
 
   /**
    * Draws the verification line with its QR code and every signer's block at the foot of the last page, on a new page
-   * of the same size when the text reaches the foot band.
+   * of the same size when the text reaches the foot band. The loaded paper is changed, not saved: the first signer's
+   * revision writes it.
    */
-  private Footer stampFooter(byte[] pdf, String verifyUrl, List<Signer> signers, Instant at) {
-    try (PdfFonts.Lease lease = fonts.lease(); PDDocument doc = Loader.loadPDF(pdf)) {
+  private static Footer stampFooter(PDDocument doc, PdfFonts.Lease lease, String verifyUrl, List<Signer> signers,
+      Instant at) throws IOException {
+    try {
       int last = doc.getNumberOfPages() - 1;
       PDPage page = doc.getPage(last);
       float lowest = recordedBottom(doc).orElse(Float.NaN);
@@ -299,11 +314,7 @@ public class PadesSigner {
           blocks.add(block);
         }
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      doc.save(out);
-      return new Footer(out.toByteArray(), last, blocks);
-    } catch (IOException e) {
-      throw new UncheckedIOException("The paper cannot be read as PDF", e);
+      return new Footer(last, blocks);
     } catch (WriterException e) {
       throw new IllegalArgumentException("Cannot encode the verification QR code", e);
     }

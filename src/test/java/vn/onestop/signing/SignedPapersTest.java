@@ -102,6 +102,16 @@ class SignedPapersTest {
       assertThat(row.get("signer")).isEqualTo(official);
       byte[] pdf = documents.read(((Number) row.get("document_id")).longValue()).bytes();
 
+      // the verification line and every signer's block are printed at the foot of the last page, in the embedded font
+      try (PDDocument doc = Loader.loadPDF(pdf)) {
+        org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+        stripper.setStartPage(doc.getNumberOfPages());
+        String foot = java.text.Normalizer.normalize(stripper.getText(doc), java.text.Normalizer.Form.NFC);
+        assertThat(foot).as(paper.name()).contains("Xác thực bản điện tử").contains("Ký bởi: Nguyễn Thị Lan")
+            .contains(paper.defaultRole());
+        assertThat(doc.getSignatureDictionaries()).hasSize(paper.defaultSeal() ? 2 : 1);
+      }
+
       // DSS, directly: every signature passes against the demo CA as trust anchor
       SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
       validator.setCertificateVerifier(trust.certificateVerifier());
