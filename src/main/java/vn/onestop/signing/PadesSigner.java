@@ -61,9 +61,9 @@ import vn.onestop.document.PdfFonts;
  * file whose signature field covers that signer's block. The level is {@code onestop.signing.level}: B, T (RFC 3161
  * timestamp on each signature) or LT (then also the certificates' revocation data, valid long after they expire).
  *
- * <p>PDFBox writes each signer's revision once and hands its byte range to DSS's {@link ExternalCMSService}, which
- * builds the PAdES CMS (signing-certificate-v2, claimed role, timestamp at T) around the value the key's
- * {@link SigningPort} signs. DSS's own {@code PAdESService} wrote the whole file twice per signer (once to compute
+ * <p>PDFBox writes each signer's revision once (the footer goes into the first) and hands its byte range to DSS's
+ * {@link ExternalCMSService}, which builds the PAdES CMS (signing-certificate-v2, claimed role, timestamp at T) around
+ * the value the key's {@link SigningPort} signs. DSS's own {@code PAdESService} wrote the whole file twice per signer (once to compute
  * what to sign, once to insert the signature), looked up its PDF and CMS implementations and parsed the block's font
  * each time: more than half of the paper workers' CPU (issue 18.2, {@code docs/benchmarks.md}). It still extends the
  * signed file to LT, which needs its validation data.
@@ -117,13 +117,13 @@ public class PadesSigner {
     if (level != SignatureLevel.PAdES_BASELINE_B && tsp == null) {
       throw new SigningUnavailableException("PAdES " + level + " needs a timestamp authority (onestop.signing.tsa-url)");
     }
+    if (signers.isEmpty()) {
+      throw new IllegalArgumentException("A paper needs at least one signer");
+    }
     for (Signer s : signers) {
       if (!ports.containsKey(s.key().adapter())) {
         throw new SigningUnavailableException("No signing adapter " + s.key().adapter());
       }
-    }
-    if (signers.isEmpty()) {
-      throw new IllegalArgumentException("A paper needs at least one signer");
     }
     CertificateVerifier verifier = trust.certificateVerifier();
     ExternalCMSService cms = new CheckedCertificates.Service(verifier, checkedCertificates, at);
@@ -133,20 +133,21 @@ public class PadesSigner {
     // each signature carries its own timestamp at T and LT; LT then adds the validation data to the whole file
     SignatureLevel cmsLevel = level == SignatureLevel.PAdES_BASELINE_B ? level : SignatureLevel.PAdES_BASELINE_T;
     byte[] document;
-    Footer footer;
-    try (PdfFonts.Lease lease = fonts.lease(); PDDocument doc = Loader.loadPDF(pdf)) {
-      footer = stampFooter(doc, lease, verifyUrl, signers, at);
-      // the footer and the first signature are one revision: the file is written once for both
-      document = signRevision(doc, pdf.length, signers.get(0), footer.blocks().get(0), footer.page(), cmsLevel, cms, at);
-    } catch (IOException e) {
-      throw new UncheckedIOException("The paper cannot be read as PDF", e);
-    }
-    for (int i = 1; i < signers.size(); i++) {
-      try (PDDocument doc = Loader.loadPDF(document)) {
-        document = signRevision(doc, document.length, signers.get(i), footer.blocks().get(i), footer.page(), cmsLevel, cms, at);
-      } catch (IOException e) {
-        throw new UncheckedIOException("The paper cannot be read as PDF", e);
+    try {
+      Footer footer;
+      try (PdfFonts.Lease lease = fonts.lease(); PDDocument doc = Loader.loadPDF(pdf)) {
+        footer = stampFooter(doc, lease, verifyUrl, signers, at);
+        // the footer and the first signature are one revision: the file is written once for both
+        document = signRevision(doc, pdf.length, signers.get(0), footer.blocks().get(0), footer.page(), cmsLevel, cms, at);
       }
+      for (int i = 1; i < signers.size(); i++) {
+        try (PDDocument doc = Loader.loadPDF(document)) {
+          document = signRevision(doc, document.length, signers.get(i), footer.blocks().get(i), footer.page(), cmsLevel,
+              cms, at);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("The paper cannot be read or signed as PDF", e);
     }
     if (level == SignatureLevel.PAdES_BASELINE_LT) {
       PAdESService service = new PAdESService(verifier);

@@ -46,14 +46,18 @@ final class CpuTime {
     return byKind;
   }
 
-  /** Milliseconds the JVM spent so far in garbage collection (wall time of its pauses) and in the JIT compilers. */
+  /**
+   * Milliseconds the JVM spent so far in garbage collection (wall time of its pauses) and in the JIT compilers, and the
+   * number of classes it loaded.
+   */
   static long[] gcAndJit() {
     long gc = 0;
     for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
       gc += Math.max(0, b.getCollectionTime());
     }
     java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    return new long[] {gc, jit == null ? 0 : jit.getTotalCompilationTime()};
+    return new long[] {gc, jit == null ? 0 : jit.getTotalCompilationTime(),
+        ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()};
   }
 
   /** Nanoseconds of CPU used by the cluster: the postmaster, its live backends and those that ended. */

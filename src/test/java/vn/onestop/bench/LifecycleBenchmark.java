@@ -128,6 +128,7 @@ public final class LifecycleBenchmark {
         models.forEach(m -> rates.put(m, new double[rounds]));
         Map<String, double[][]> cpu = new LinkedHashMap<>();
         models.forEach(m -> cpu.put(m, new double[2][rounds]));
+        Map<String, Long> classes = new TreeMap<>();
         Map<String, Map<String, Long>> threadCpu = new LinkedHashMap<>();
         models.forEach(m -> threadCpu.put(m, new TreeMap<>()));
         String loadBefore = loadAverage();
@@ -143,6 +144,7 @@ public final class LifecycleBenchmark {
             long[] vm1 = CpuTime.gcAndJit();
             threadSums.merge("(GC pauses)", (vm1[0] - vm0[0]) * 1_000_000L, Long::sum);
             threadSums.merge("(JIT compilers)", (vm1[1] - vm0[1]) * 1_000_000L, Long::sum);
+            classes.merge(model, vm1[2] - vm0[2], Long::sum);
             cpu.get(model)[0][r] = (bench.cpu.jvm() - jvm0) / 1e6 / (perClient * clients);
             cpu.get(model)[1][r] = (bench.cpu.postgres() - pg0) / 1e6 / (perClient * clients);
             System.err.printf(Locale.ROOT, "  %d client(s), round %d, %s: %.2f lifecycles/s (load %s)%n", clients, r + 1, model,
@@ -163,7 +165,8 @@ public final class LifecycleBenchmark {
           threadCpu.get(model).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(7)
               .forEach(e -> kinds.append(String.format(Locale.ROOT, "%s %.0f ms; ", e.getKey(),
                   e.getValue() / 1e6 / ((double) rounds * perClient * clients))));
-          System.out.println("#   JVM threads per lifecycle (mean of the rounds): " + kinds);
+          System.out.println("#   JVM threads per lifecycle (mean of the rounds): " + kinds + "classes loaded per lifecycle "
+              + String.format(Locale.ROOT, "%.1f", classes.getOrDefault(model, 0L) / ((double) rounds * perClient * clients)));
         }
       }
       System.out.println();
