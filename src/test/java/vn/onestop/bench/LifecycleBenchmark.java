@@ -302,7 +302,7 @@ public final class LifecycleBenchmark {
 
   /**
    * The statements PostgreSQL executed per lifecycle (pg_stat_statements over 3 sequential lifecycles of one model,
-   * papers included): the total and the 40 most frequent, with their time.
+   * papers included): the total, the 40 most frequent with their time and the 15 that took the most time.
    */
   void statementsPerLifecycle(String model) throws Exception {
     int n = 3;
@@ -317,6 +317,10 @@ public final class LifecycleBenchmark {
     jdbc.query("select calls, total_exec_time, regexp_replace(left(query, 150), '\\s+', ' ', 'g')" + mine
         + " order by calls desc, total_exec_time desc limit 40", (org.springframework.jdbc.core.RowCallbackHandler) r ->
         System.out.printf(Locale.ROOT, "#   %s %6.1f calls %7.2f ms  %s%n", model, r.getLong(1) / (double) n,
+            r.getDouble(2) / n, r.getString(3)));
+    jdbc.query("select calls, total_exec_time, regexp_replace(left(query, 150), '\\s+', ' ', 'g')" + mine
+        + " order by total_exec_time desc limit 15", (org.springframework.jdbc.core.RowCallbackHandler) r ->
+        System.out.printf(Locale.ROOT, "#   %s by time %6.1f calls %7.2f ms  %s%n", model, r.getLong(1) / (double) n,
             r.getDouble(2) / n, r.getString(3)));
   }
 
