@@ -55,6 +55,17 @@ public class DocumentStore {
   }
 
   /**
+   * The next version of a dossier's component, found through an index (the unique one on the version); the form
+   * {@code dossier_id IS NOT DISTINCT FROM ?} that served both cases cannot use an index and read every document ever
+   * stored on every upload and paper (issue 18).
+   */
+  static final String NEXT_VERSION = "SELECT coalesce(max(version), 0) + 1 FROM onestop.document"
+      + " WHERE dossier_id = ? AND component_id = ? AND kind = ?";
+  /** The same for a document filed under no dossier. */
+  static final String NEXT_VERSION_WITHOUT_DOSSIER = "SELECT coalesce(max(version), 0) + 1 FROM onestop.document"
+      + " WHERE dossier_id IS NULL AND component_id = ? AND kind = ?";
+
+  /**
    * Stores a new file (or the next version of one) and returns its metadata. A paper OneStop issues
    * (slip, result, certified e-copy) is signed first by the {@link PaperSeal}, when there is one.
    */
@@ -73,6 +84,9 @@ public class DocumentStore {
   }
 
   private StoredDocument insert(NewDocument doc) {
+    // the bytes first (stored by their digest, no lock needed): the dossier's row stays locked for as short as can be
+    String sha = sha256(doc.bytes());
+    String key = content.put(sha, doc.bytes());
     String code = null;
     String applicant = doc.applicantIdNumber();
     if (doc.dossierId() != null) {
@@ -84,11 +98,9 @@ public class DocumentStore {
         applicant = dossier.applicantIdNumber();
       }
     }
-    String sha = sha256(doc.bytes());
-    String key = content.put(sha, doc.bytes());
-    Integer version = jdbc.queryForObject("SELECT coalesce(max(version), 0) + 1 FROM onestop.document"
-        + " WHERE dossier_id IS NOT DISTINCT FROM ? AND component_id = ? AND kind = ?",
-        Integer.class, doc.dossierId(), doc.componentId(), doc.kind().name());
+    Integer version = doc.dossierId() == null
+        ? jdbc.queryForObject(NEXT_VERSION_WITHOUT_DOSSIER, Integer.class, doc.componentId(), doc.kind().name())
+        : jdbc.queryForObject(NEXT_VERSION, Integer.class, doc.dossierId(), doc.componentId(), doc.kind().name());
     Long id = jdbc.queryForObject("INSERT INTO onestop.document (dossier_id, dossier_code, component_id, kind, origin, version,"
         + " title, file_name, content_type, size_bytes, sha256, storage_key, applicant_id_number, valid_until, reused_from,"
         + " added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", Long.class,
@@ -158,8 +170,7 @@ public class DocumentStore {
     String key = jdbc.queryForObject("SELECT storage_key FROM onestop.document WHERE id = ?", String.class, source.id());
     DossierQueries.DossierKey dossier = register.lockForDocuments(dossierId)
         .orElseThrow(() -> DocumentRejectedException.noDossier(dossierId));
-    Integer version = jdbc.queryForObject("SELECT coalesce(max(version), 0) + 1 FROM onestop.document"
-        + " WHERE dossier_id = ? AND component_id = ? AND kind = 'COMPONENT'", Integer.class, dossierId, componentId);
+    Integer version = jdbc.queryForObject(NEXT_VERSION, Integer.class, dossierId, componentId, DocumentKind.COMPONENT.name());
     Long id = jdbc.queryForObject("INSERT INTO onestop.document (dossier_id, dossier_code, component_id, kind, origin, version,"
         + " title, file_name, content_type, size_bytes, sha256, storage_key, applicant_id_number, valid_until, reused_from,"
         + " added_by) VALUES (?, ?, ?, 'COMPONENT', 'REUSED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", Long.class,

@@ -38,6 +38,33 @@ class DocumentStoreTest {
   }
 
   @Test
+  void theNextVersionIsFoundThroughTheIndexNotByReadingEveryDocument() {
+    for (String[] query : new String[][] {{DocumentStore.NEXT_VERSION, "1"}, {DocumentStore.NEXT_VERSION_WITHOUT_DOSSIER, null}}) {
+      String plan = jdbc.execute((java.sql.Connection c) -> {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (java.sql.Statement st = c.createStatement()) {
+          // the table is small in a test: forbid the sequential scan the planner would pick anyway, to see if it must
+          st.execute("SET LOCAL enable_seqscan = off");
+          String sql = query[0].replaceFirst("dossier_id = \\?", "dossier_id = " + query[1]).replaceFirst("\\?", "'du-thao'")
+              .replaceFirst("\\?", "'COMPONENT'");
+          StringBuilder text = new StringBuilder();
+          try (java.sql.ResultSet rs = st.executeQuery("EXPLAIN " + sql)) {
+            while (rs.next()) {
+              text.append(rs.getString(1)).append('\n');
+            }
+          }
+          return text.toString();
+        } finally {
+          c.rollback();
+          c.setAutoCommit(auto);
+        }
+      });
+      assertThat(plan).as(query[0]).contains("Index").doesNotContain("Seq Scan");
+    }
+  }
+
+  @Test
   void uploadsVersionAndReadBackWithTheirChecksum() {
     byte[] first = TestRegister.pdfLike(2_000);
     byte[] second = TestRegister.pdfLike(3_000);
