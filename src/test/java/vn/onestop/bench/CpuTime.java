@@ -47,6 +47,33 @@ final class CpuTime {
   }
 
   /**
+   * Nanoseconds of CPU used so far by the JVM's own native threads, by name ({@code C2 CompilerThre}, {@code GC Thread},
+   * {@code VM Thread}): read from {@code /proc/self/task}, since the management beans see only Java threads and give the
+   * compilers' elapsed time, not their CPU. Empty where {@code /proc} cannot be read.
+   */
+  static java.util.Map<String, Long> vmThreads() {
+    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String name = Files.readString(task.resolve("comm")).trim();
+          if (name.contains("Compiler") || name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM ")) {
+            long[] s = stat(task.resolve("stat"));
+            if (s != null) {
+              byName.merge("(" + name.replaceAll("[#0-9]+$", "") + ")", (s[1] + s[2]) * TICK_NANOS, Long::sum);
+            }
+          }
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended between the listing and the read
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return byName;
+    }
+    return byName;
+  }
+
+  /**
    * Milliseconds the JVM spent so far in garbage collection (wall time of its pauses) and in the JIT compilers, and the
    * number of classes it loaded.
    */
@@ -85,8 +112,12 @@ final class CpuTime {
 
   /** Parent pid, utime, stime, cutime, cstime of a process; null when it has gone. */
   private static long[] stat(long pid) {
+    return stat(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  private static long[] stat(Path file) {
     try {
-      String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String line = Files.readString(file);
       // the command name is in parentheses and may hold spaces: fields are counted after its closing one
       String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
       return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]),

@@ -137,13 +137,16 @@ public final class LifecycleBenchmark {
             long jvm0 = bench.cpu.jvm();
             long pg0 = bench.cpu.postgres();
             Map<String, Long> threads0 = CpuTime.jvmThreads();
+            threads0.putAll(CpuTime.vmThreads());
             long[] vm0 = CpuTime.gcAndJit();
             rates.get(model)[r] = bench.round(model, clients, perClient * clients);
             Map<String, Long> threadSums = threadCpu.get(model);
-            CpuTime.jvmThreads().forEach((kind, ns) -> threadSums.merge(kind, ns - threads0.getOrDefault(kind, 0L), Long::sum));
+            Map<String, Long> threads1 = CpuTime.jvmThreads();
+            threads1.putAll(CpuTime.vmThreads());
+            threads1.forEach((kind, ns) -> threadSums.merge(kind, ns - threads0.getOrDefault(kind, 0L), Long::sum));
             long[] vm1 = CpuTime.gcAndJit();
             threadSums.merge("(GC pauses)", (vm1[0] - vm0[0]) * 1_000_000L, Long::sum);
-            threadSums.merge("(JIT compilers)", (vm1[1] - vm0[1]) * 1_000_000L, Long::sum);
+            threadSums.merge("(JIT compilers' elapsed time)", (vm1[1] - vm0[1]) * 1_000_000L, Long::sum);
             classes.merge(model, vm1[2] - vm0[2], Long::sum);
             cpu.get(model)[0][r] = (bench.cpu.jvm() - jvm0) / 1e6 / (perClient * clients);
             cpu.get(model)[1][r] = (bench.cpu.postgres() - pg0) / 1e6 / (perClient * clients);
@@ -162,7 +165,7 @@ public final class LifecycleBenchmark {
           System.out.printf(Locale.ROOT, "# CPU per lifecycle, %d client(s), %s: JVM %.0f ms + PostgreSQL %.0f ms = %.0f ms"
               + " (medians of the rounds; the JVM's includes this driver's HTTP clients)%n", clients, model, jvm, pg, jvm + pg);
           StringBuilder kinds = new StringBuilder();
-          threadCpu.get(model).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(7)
+          threadCpu.get(model).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
               .forEach(e -> kinds.append(String.format(Locale.ROOT, "%s %.0f ms; ", e.getKey(),
                   e.getValue() / 1e6 / ((double) rounds * perClient * clients))));
           System.out.println("#   JVM threads per lifecycle (mean of the rounds): " + kinds + "classes loaded per lifecycle "
