@@ -126,15 +126,25 @@ class Lateness {
     Instant now = time.now();
     DossierRows.LegRow leg = responsibleLeg(d, now);
     String agency = leg == null ? d.handlingAgencyId() : leg.agencyId();
-    rows.set(d.id(), "late = true, late_leg = coalesce(late_leg, ?), explanation_required = true", agency);
-    if (leg != null) {
-      rows.jdbc().update("update onestop.dossier_leg set late = true where dossier_id = ? and leg_no = ?", d.id(), leg.legNo());
+    // The dossier, its responsible leg and the LATE line of the process-control record in one statement: this runs in
+    // every deadline timer's transaction, where each round trip counts (issue 18.3, docs/benchmarks.md).
+    int events = rows.jdbc().update("""
+        with marked as (
+          update onestop.dossier set late = true, late_leg = coalesce(late_leg, ?), explanation_required = true,
+            updated_at = now() where id = ? returning id),
+        leg as (
+          update onestop.dossier_leg set late = true where dossier_id = ? and leg_no = ?)
+        insert into onestop.dossier_event (dossier_id, at, kind, from_agency_id, due_at, timeliness)
+        select id, cast(? as timestamptz), 'LATE', cast(? as varchar), cast(? as timestamptz), 'LATE' from marked""",
+        agency, d.id(), d.id(), leg == null ? null : leg.legNo(), Timestamp.from(now), agency,
+        d.dueAt() == null ? null : Timestamp.from(d.dueAt()));
+    if (events != 1) {
+      throw new IllegalStateException("Dossier #" + d.id() + " is not in the register");
     }
     if (!java.util.Objects.equals(agency, execution.getVariable(RESPONSIBLE_AGENCY_ID))) {
       // usually unchanged (one leg): an unchanged value would still cost an update and its history (issue 18.3)
       execution.setVariable(RESPONSIBLE_AGENCY_ID, agency);
     }
-    rows.event(d.id(), now, "LATE", null, agency, null, null, d.dueAt(), "LATE", null);
     execution.setVariable(LATE, true);
     execution.setVariable(EXPLANATION_DUE_AT, date(deadlines.after(deadlines.clockStart(now), settings.explanationDays())));
   }

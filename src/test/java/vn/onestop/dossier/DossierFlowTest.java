@@ -274,6 +274,12 @@ class DossierFlowTest extends DossierFlowTestSupport {
     assertThat(dossier).hasPassed("Task_MarkLate").isWaitingAt("Task_WriteExplanation", "Task_WriteApology");
     assertThat(rowById(id).late()).isTrue();
     assertThat(rowById(id).lateLeg()).isEqualTo(FINANCE_OFFICE);
+    assertThat(rows.events(id)).filteredOn(e -> e.kind().equals("LATE")).singleElement().satisfies(e -> {
+      assertThat(e.fromAgencyId()).isEqualTo(FINANCE_OFFICE);
+      assertThat(e.at()).isEqualTo(local("2026-03-05T09:01"));
+      assertThat(e.dueAt()).isEqualTo(APPOINTMENT);
+      assertThat(e.timeliness()).isEqualTo("LATE");
+    });
     assertThat(task("Task_WriteExplanation", dossier)).hasCandidateGroup(FINANCE_OFFICE + "-heads");
 
     complete(apology, withVariables("apologyReason", "Cần xác minh địa điểm kinh doanh", "newDueDate", "2026-03-10"));
