@@ -36,8 +36,7 @@ public class LogBook {
    * Sổ theo dõi hồ sơ (Circular 01/2018 form 06, Circular 03/2025 form 07: the form of the rule set in
    * force on the period's last day) of one receiving agency for a period (days inclusive, Vietnam time),
    * A4 landscape. Numbering runs through the year and never restarts mid-year (Circular 01/2018
-   * Art. 10.2c): the number is the dossier's rank among the agency's dossiers received that year.
-   * Not stored: it is a report over many dossiers.
+   * Art. 10.2c): each dossier keeps the number it was given when received, the one its receipt (form 01) prints.
    */
   public byte[] print(String agencyId, LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
@@ -46,8 +45,7 @@ public class LogBook {
     ZoneId zone = EngineTime.ZONE;
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-    Instant yearStart = LocalDate.of(from.getYear(), 1, 1).atStartOfDay(zone).toInstant();
-    List<DossierQueries.LogBookLine> rows = register.logBook(agencyId, yearStart, start, end);
+    List<DossierQueries.LogBookLine> rows = register.logBook(agencyId, start, end);
     PDRectangle a4Landscape = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
     RuleSet rules = ruleSets.on(to);
     RuleSet.Form form = rules.form(SlipForm.LOG_BOOK);

@@ -69,6 +69,10 @@ public class Slips {
   @Transactional
   public StoredDocument receipt(long dossierId) {
     DossierRow d = dossier(dossierId);
+    if (d.receivedAt() == null) {
+      throw new DocumentRejectedException(DocumentRejectedException.Reason.NOT_FOUND, "form",
+          "Hồ sơ chưa được tiếp nhận nên chưa có Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)");
+    }
     RuleSet.Form form = form(d, SlipForm.RECEIPT);
     try (PdfCanvas c = slip(form, d, d.receivingAgencyId(), d.receivedAt())) {
       c.paragraph(agencyName(d.receivingAgencyId()) + " tiếp nhận hồ sơ của: " + d.applicantName(), BODY, false, PdfCanvas.Align.LEFT);
@@ -81,12 +85,11 @@ public class Slips {
       }
       c.field("2. Số lượng hồ sơ:", "01 (bộ)", BODY);
       c.field("3. Thời gian giải quyết hồ sơ theo quy định:", days(d) , BODY);
-      c.field("4. Thời gian nhận hồ sơ:", VietnameseTime.dateTime(d.receivedAt() != null ? d.receivedAt() : d.submittedAt()), BODY);
+      c.field("4. Thời gian nhận hồ sơ:", VietnameseTime.dateTime(d.receivedAt()), BODY);
       c.field("5. Thời gian trả kết quả giải quyết hồ sơ:", VietnameseTime.dateTime(
           d.originalDueAt() != null ? d.originalDueAt() : d.dueAt()), BODY);
       c.field("6. Đăng ký nhận kết quả tại:", agencyName(d.receivingAgencyId()), BODY);
-      Instant received = d.receivedAt() != null ? d.receivedAt() : d.submittedAt();
-      c.field("Vào Sổ theo dõi hồ sơ, Quyển số:", received.atZone(EngineTime.ZONE).getYear() + ", Số thứ tự: "
+      c.field("Vào Sổ theo dõi hồ sơ, Quyển số:", d.receivedAt().atZone(EngineTime.ZONE).getYear() + ", Số thứ tự: "
           + register.logBookNumber(d.id()), BODY);
       signatures(c, "NGƯỜI NỘP HỒ SƠ", d.applicantName(), "NGƯỜI TIẾP NHẬN HỒ SƠ", "");
       return save(d, form, c.finish());

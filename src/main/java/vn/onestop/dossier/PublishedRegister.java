@@ -90,31 +90,28 @@ class PublishedRegister implements DossierQueries, RegisterUpdates {
     return rows.events(dossierId);
   }
 
+  /** The number given when the dossier was received (V142: a counter per agency and year, never counted again). */
   @Override
   public long logBookNumber(long dossierId) {
-    DossierRow d = rows.get(dossierId);
-    Instant received = d.receivedAt() != null ? d.receivedAt() : d.submittedAt();
-    Instant yearStart = java.time.LocalDate.of(received.atZone(vn.onestop.process.EngineTime.ZONE).getYear(), 1, 1)
-        .atStartOfDay(vn.onestop.process.EngineTime.ZONE).toInstant();
-    Long n = jdbc.queryForObject("select count(*) from onestop.dossier where receiving_agency_id = ? and received_at >= ?"
-        + " and (received_at < ? or (received_at = ? and id <= ?))", Long.class, d.receivingAgencyId(),
-        Timestamp.from(yearStart), Timestamp.from(received), Timestamp.from(received), d.id());
-    return n == null || n == 0 ? 1 : n;
+    Long n = jdbc.queryForObject("select log_book_no from onestop.dossier where id = ?", Long.class, dossierId);
+    if (n == null) {
+      throw new IllegalStateException("Dossier #" + dossierId + " has not been received: it has no log book number");
+    }
+    return n;
   }
 
+  /** The lines of the agency's log book received in [from, to), with the numbers they were given (V142). */
   @Override
-  public List<LogBookLine> logBook(String agencyId, Instant yearStart, Instant from, Instant to) {
+  public List<LogBookLine> logBook(String agencyId, Instant from, Instant to) {
     return jdbc.query("""
-        select * from (
-          select d.*, row_number() over (partition by extract(year from d.received_at at time zone 'Asia/Ho_Chi_Minh')
-                                         order by d.received_at, d.id) as no,
-                 (select min(e.at) from onestop.dossier_event e where e.dossier_id = d.id and e.to_agency_id is not null
-                    and e.to_agency_id <> d.receiving_agency_id) as transferred_at
-          from onestop.dossier d
-          where d.receiving_agency_id = ? and d.received_at >= ? and d.received_at < ?) x
-        where x.received_at >= ? order by x.received_at, x.id""",
-        (rs, n) -> new LogBookLine(rs.getLong("no"), DossierRows.ROW.mapRow(rs, n), DossierRows.instant(rs, "transferred_at")),
-        agencyId, Timestamp.from(yearStart), Timestamp.from(to), Timestamp.from(from));
+        select d.*,
+               (select min(e.at) from onestop.dossier_event e where e.dossier_id = d.id and e.to_agency_id is not null
+                  and e.to_agency_id <> d.receiving_agency_id) as transferred_at
+        from onestop.dossier d
+        where d.receiving_agency_id = ? and d.received_at >= ? and d.received_at < ?
+        order by d.received_at, d.id""",
+        (rs, n) -> new LogBookLine(rs.getLong("log_book_no"), DossierRows.ROW.mapRow(rs, n), DossierRows.instant(rs, "transferred_at")),
+        agencyId, Timestamp.from(from), Timestamp.from(to));
   }
 
   @Override

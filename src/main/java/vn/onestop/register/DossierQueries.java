@@ -37,14 +37,14 @@ public interface DossierQueries {
   /** Every hand-over and step of the dossier in order (form 05). */
   List<HandOver> handOvers(long dossierId);
 
-  /** The dossier's number in its receiving agency's log book: its rank among the agency's dossiers received that year. */
+  /**
+   * The dossier's number in its receiving agency's log book of the year it was received, given once when it was
+   * received (in the order of the agency's receptions, numbered through the year).
+   */
   long logBookNumber(long dossierId);
 
-  /**
-   * The log book (form 06) of a receiving agency: the dossiers received in {@code [from, to)}, numbered
-   * through the year that starts at {@code yearStart}.
-   */
-  List<LogBookLine> logBook(String agencyId, Instant yearStart, Instant from, Instant to);
+  /** The log book (form 06/07) of a receiving agency: the dossiers received in {@code [from, to)}, with their numbers. */
+  List<LogBookLine> logBook(String agencyId, Instant from, Instant to);
 
   /**
    * Where the dossier of a process instance belongs (the dossier's own instance, or a leg's root

@@ -37,6 +37,18 @@ final class TestRegister {
 
   long dossier(String code, String idNumber, String procedureCode, String version, String procedureName, Instant receivedAt,
       Instant dueAt) {
+    return dossier(code, idNumber, RECEIVING, procedureCode, version, procedureName, receivedAt, dueAt);
+  }
+
+  /** A dossier of procedure DNO.CT.01 at another receiving agency; {@code receivedAt} null: submitted, not received. */
+  long dossierAt(String receivingAgency, Instant receivedAt) {
+    return dossier(uniqueCode(), uniqueIdNumber(), receivingAgency, "DNO.CT.01", "2024.1", "Chứng thực hợp đồng", receivedAt,
+        receivedAt == null ? null : receivedAt.plusSeconds(86_400));
+  }
+
+  private long dossier(String code, String idNumber, String receivingAgency, String procedureCode, String version,
+      String procedureName, Instant receivedAt, Instant dueAt) {
+    Instant submittedAt = receivedAt == null ? Instant.now() : receivedAt.minusSeconds(600);
     Long id = jdbc.queryForObject("""
         INSERT INTO onestop.dossier (code, procedure_code, procedure_version, procedure_name, field, level,
           receiving_agency_id, handling_agency_id, channel, applicant_name, applicant_id_number, applicant_phone,
@@ -45,8 +57,8 @@ final class TestRegister {
         VALUES (?, ?, ?, ?, 'Chứng thực', 'COMMUNE', ?, ?, 'DESK', ?, ?, '0912345678', 'nhung@example.vn',
           'Thôn 3, xã Nhân Cơ, huyện Đắk R''lấp', 'ACCEPTED', 2, ?, ?, ?, ?, ?,
           'Giấy tờ xuất trình không phải bản chính do cơ quan có thẩm quyền cấp')
-        RETURNING id""", Long.class, code, procedureCode, version, procedureName, RECEIVING, HANDLING, APPLICANT, idNumber,
-        ts(receivedAt.minusSeconds(600)), ts(receivedAt), ts(receivedAt), ts(dueAt), ts(dueAt));
+        RETURNING id""", Long.class, code, procedureCode, version, procedureName, receivingAgency, HANDLING, APPLICANT, idNumber,
+        ts(submittedAt), ts(receivedAt), ts(receivedAt), ts(dueAt), ts(dueAt));
     dossiers.add(id);
     return id;
   }
