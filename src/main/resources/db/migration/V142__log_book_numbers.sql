@@ -25,7 +25,8 @@ ALTER TABLE dossier ADD COLUMN log_book_no bigint;
 
 COMMENT ON COLUMN dossier.log_book_no IS 'Number in the receiving agency''s log book of the year of received_at (Vietnam time)';
 
--- The dossiers received so far keep the numbers they were printed with (the order of the count it replaces).
+-- The dossiers received so far keep the numbers they were printed with (the order of the count it replaces). One
+-- UPDATE that writes every received dossier's row once: on a large register, run the upgrade in a quiet hour.
 UPDATE dossier d SET log_book_no = n.no
 FROM (SELECT id, row_number() OVER (PARTITION BY receiving_agency_id,
                                                  extract(year FROM received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
