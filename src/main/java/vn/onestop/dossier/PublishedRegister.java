@@ -100,7 +100,10 @@ class PublishedRegister implements DossierQueries, RegisterUpdates {
     return n;
   }
 
-  /** The lines of the agency's log book received in [from, to), with the numbers they were given (V142). */
+  /**
+   * The lines of the agency's log book received in [from, to), with the numbers they were given (V142), in the book's
+   * order: two clerks' receptions of the same moment are numbered in the order they were recorded.
+   */
   @Override
   public List<LogBookLine> logBook(String agencyId, Instant from, Instant to) {
     return jdbc.query("""
@@ -109,7 +112,7 @@ class PublishedRegister implements DossierQueries, RegisterUpdates {
                   and e.to_agency_id <> d.receiving_agency_id) as transferred_at
         from onestop.dossier d
         where d.receiving_agency_id = ? and d.received_at >= ? and d.received_at < ?
-        order by d.received_at, d.id""",
+        order by extract(year from d.received_at at time zone 'Asia/Ho_Chi_Minh'), d.log_book_no, d.id""",
         (rs, n) -> new LogBookLine(rs.getLong("log_book_no"), DossierRows.ROW.mapRow(rs, n), DossierRows.instant(rs, "transferred_at")),
         agencyId, Timestamp.from(from), Timestamp.from(to));
   }

@@ -73,6 +73,18 @@ class LogBookNumbersTest {
   }
 
   @Test
+  void theBookListsItsLinesInTheOrderTheyWereNumbered() {
+    rows = new TestRegister(jdbc);
+    String a = agency();
+    // two clerks at the same moment: the reception recorded first is numbered first, whatever its clock said
+    long recordedFirst = rows.dossierAt(a, vn(2026, 3, 2, 9, 0).plusMillis(500));
+    long recordedSecond = rows.dossierAt(a, vn(2026, 3, 2, 9, 0).plusMillis(400));
+    assertThat(register.logBook(a, vn(2026, 3, 2, 0, 0), vn(2026, 3, 3, 0, 0)))
+        .extracting(line -> line.dossier().id(), DossierQueries.LogBookLine::number)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(recordedFirst, 1L), org.assertj.core.groups.Tuple.tuple(recordedSecond, 2L));
+  }
+
+  @Test
   void theReceiptPrintsTheNumberAndADossierNotYetReceivedHasNoReceipt() {
     rows = new TestRegister(jdbc);
     long received = rows.dossier(TestRegister.uniqueCode(), TestRegister.uniqueIdNumber(), vn(2025, 6, 2, 9, 0),
