@@ -23,26 +23,30 @@ COMMENT ON TABLE log_book_counter IS 'Last number given in each receiving agency
 
 ALTER TABLE dossier ADD COLUMN log_book_no bigint;
 
+-- The book a reception belongs to: the calendar year of received_at in Vietnam's time. Stated once, here; the
+-- numbering below and the log book's order (PublishedRegister.logBook) use it.
+CREATE FUNCTION log_book_year(received_at timestamptz) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT extract(year FROM received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::integer $$;
+
 COMMENT ON COLUMN dossier.log_book_no IS 'Number in the receiving agency''s log book of the year of received_at (Vietnam time)';
 
 -- The dossiers received so far keep the numbers they were printed with (the order of the count it replaces). One
 -- UPDATE that writes every received dossier's row once: on a large register, run the upgrade in a quiet hour.
 UPDATE dossier d SET log_book_no = n.no
-FROM (SELECT id, row_number() OVER (PARTITION BY receiving_agency_id,
-                                                 extract(year FROM received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+FROM (SELECT id, row_number() OVER (PARTITION BY receiving_agency_id, log_book_year(received_at)
                                     ORDER BY received_at, id) AS no
       FROM dossier WHERE received_at IS NOT NULL) n
 WHERE n.id = d.id;
 
 INSERT INTO log_book_counter (agency_id, book_year, last_no)
-SELECT receiving_agency_id, extract(year FROM received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::integer, max(log_book_no)
+SELECT receiving_agency_id, log_book_year(received_at), max(log_book_no)
 FROM dossier WHERE log_book_no IS NOT NULL
 GROUP BY 1, 2;
 
 CREATE FUNCTION log_book_number() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO onestop.log_book_counter AS c (agency_id, book_year, last_no)
-  VALUES (NEW.receiving_agency_id, extract(year FROM NEW.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::integer, 1)
+  VALUES (NEW.receiving_agency_id, onestop.log_book_year(NEW.received_at), 1)
   ON CONFLICT (agency_id, book_year) DO UPDATE SET last_no = c.last_no + 1
   RETURNING last_no INTO NEW.log_book_no;
   RETURN NEW;

@@ -112,7 +112,7 @@ class PublishedRegister implements DossierQueries, RegisterUpdates {
                   and e.to_agency_id <> d.receiving_agency_id) as transferred_at
         from onestop.dossier d
         where d.receiving_agency_id = ? and d.received_at >= ? and d.received_at < ?
-        order by extract(year from d.received_at at time zone 'Asia/Ho_Chi_Minh'), d.log_book_no, d.id""",
+        order by onestop.log_book_year(d.received_at), d.log_book_no, d.id""",
         (rs, n) -> new LogBookLine(rs.getLong("log_book_no"), DossierRows.ROW.mapRow(rs, n), DossierRows.instant(rs, "transferred_at")),
         agencyId, Timestamp.from(from), Timestamp.from(to));
   }

@@ -46,6 +46,13 @@ final class CpuTime {
     return byKind;
   }
 
+  /** {@link #jvmThreads()} and {@link #vmThreads()} together: every thread of this JVM that used CPU, by kind. */
+  static java.util.Map<String, Long> threads() {
+    java.util.Map<String, Long> all = jvmThreads();
+    all.putAll(vmThreads());
+    return all;
+  }
+
   /**
    * Nanoseconds of CPU used so far by the JVM's own native threads, by name ({@code C2 CompilerThre}, {@code GC Thread},
    * {@code VM Thread}): read from {@code /proc/self/task}, since the management beans see only Java threads and give the

@@ -136,14 +136,11 @@ public final class LifecycleBenchmark {
           for (String model : models) {
             long jvm0 = bench.cpu.jvm();
             long pg0 = bench.cpu.postgres();
-            Map<String, Long> threads0 = CpuTime.jvmThreads();
-            threads0.putAll(CpuTime.vmThreads());
+            Map<String, Long> threads0 = CpuTime.threads();
             long[] vm0 = CpuTime.gcAndJit();
             rates.get(model)[r] = bench.round(model, clients, perClient * clients);
             Map<String, Long> threadSums = threadCpu.get(model);
-            Map<String, Long> threads1 = CpuTime.jvmThreads();
-            threads1.putAll(CpuTime.vmThreads());
-            threads1.forEach((kind, ns) -> threadSums.merge(kind, ns - threads0.getOrDefault(kind, 0L), Long::sum));
+            CpuTime.threads().forEach((kind, ns) -> threadSums.merge(kind, ns - threads0.getOrDefault(kind, 0L), Long::sum));
             long[] vm1 = CpuTime.gcAndJit();
             threadSums.merge("(GC pauses)", (vm1[0] - vm0[0]) * 1_000_000L, Long::sum);
             threadSums.merge("(JIT compilers' elapsed time)", (vm1[1] - vm0[1]) * 1_000_000L, Long::sum);

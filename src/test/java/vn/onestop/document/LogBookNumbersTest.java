@@ -2,9 +2,10 @@ package vn.onestop.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.onestop.OneStopSpringTest;
+import vn.onestop.process.EngineTime;
 import vn.onestop.register.DossierQueries;
 
 /**
@@ -21,8 +23,6 @@ import vn.onestop.register.DossierQueries;
  */
 @OneStopSpringTest
 class LogBookNumbersTest {
-
-  static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
   @Autowired JdbcTemplate jdbc;
   @Autowired DossierQueries register;
@@ -57,7 +57,7 @@ class LogBookNumbersTest {
     long submitted = rows.dossierAt(a, null);
     assertThatThrownBy(() -> register.logBookNumber(submitted)).hasMessageContaining("has not been received");
     long receivedMeanwhile = rows.dossierAt(a, vn(2026, 1, 3, 9, 0));
-    jdbc.update("UPDATE onestop.dossier SET received_at = ? WHERE id = ?", java.sql.Timestamp.from(vn(2026, 1, 3, 10, 0)), submitted);
+    jdbc.update("UPDATE onestop.dossier SET received_at = ? WHERE id = ?", Timestamp.from(vn(2026, 1, 3, 10, 0)), submitted);
     assertThat(register.logBookNumber(receivedMeanwhile)).isEqualTo(3);
     assertThat(register.logBookNumber(submitted)).isEqualTo(4);
 
@@ -81,7 +81,7 @@ class LogBookNumbersTest {
     long recordedSecond = rows.dossierAt(a, vn(2026, 3, 2, 9, 0).plusMillis(400));
     assertThat(register.logBook(a, vn(2026, 3, 2, 0, 0), vn(2026, 3, 3, 0, 0)))
         .extracting(line -> line.dossier().id(), DossierQueries.LogBookLine::number)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(recordedFirst, 1L), org.assertj.core.groups.Tuple.tuple(recordedSecond, 2L));
+        .containsExactly(tuple(recordedFirst, 1L), tuple(recordedSecond, 2L));
   }
 
   @Test
@@ -105,6 +105,6 @@ class LogBookNumbersTest {
   }
 
   private static Instant vn(int year, int month, int day, int hour, int minute) {
-    return ZonedDateTime.of(year, month, day, hour, minute, 0, 0, VN).toInstant();
+    return ZonedDateTime.of(year, month, day, hour, minute, 0, 0, EngineTime.ZONE).toInstant();
   }
 }
