@@ -138,17 +138,23 @@ public final class PdfCanvas implements AutoCloseable {
     y = Math.min(leftEnd, y);
   }
 
-  /** A QR code at the left margin with lines of text beside it. */
+  /**
+   * A QR code at the left margin with lines of text beside it. The code keeps the quiet zone a reader needs, four
+   * modules of white on every side (ISO/IEC 18004); the slip's title used to touch the code from above.
+   */
   void qrWithText(String content, float qrSize, List<String> lines, float fontSize) {
-    need(qrSize + 4);
+    BitMatrix m = QrCodes.matrix(content);
+    float quiet = 4 * qrSize / m.getWidth();
+    need(quiet + qrSize + quiet);
+    y -= quiet;
     float top = y;
-    drawQr(QrCodes.matrix(content), margin, top - qrSize, qrSize);
-    float textX = margin + qrSize + 8 * MM / 2.5f;
+    drawQr(m, margin, top - qrSize, qrSize);
+    float textX = margin + qrSize + Math.max(quiet, 8 * MM / 2.5f);
     float textW = contentWidth() - (textX - margin);
     for (String line : lines) {
       block(textX, textW, line, fontSize, false, Align.LEFT);
     }
-    y = Math.min(y, top - qrSize) - 4;
+    y = Math.min(y, top - qrSize - quiet);
   }
 
   /** A bordered table; rows wrap within their cells; the header repeats on each new page. */

@@ -1,15 +1,18 @@
 package vn.onestop.document;
 
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -56,18 +59,39 @@ final class Pdfs {
     }
   }
 
+  /**
+   * The text of the paper's own QR code on a page. ZXing's detector misses a correct code now and then, depending on
+   * where the modules fall on the pixel grid (about one page in forty at 300 dpi with its hybrid binarizer); a reader
+   * holds the paper a little differently and tries again, and so does this: 300 dpi, then 240 and 360 dpi, each with
+   * both of ZXing's binarizers. A page none of them reads fails, with the picture left in target/.
+   */
   static String qr(byte[] pdf, int page) {
-    BufferedImage full = render(pdf, page, 300);
-    // Signed papers carry a second QR code, the verification address, in the foot band (at most 170 pt
-    // high, vn.onestop.signing.PadesSigner); the paper's own code is above it, so the band is left out.
-    int foot = Math.min(full.getHeight() / 2, Math.round(170f * 300 / 72));
-    BufferedImage image = full.getSubimage(0, 0, full.getWidth(), full.getHeight() - foot);
-    try {
-      return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-          Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.CHARACTER_SET, "UTF-8")).getText();
-    } catch (NotFoundException e) {
-      throw new AssertionError("No QR code found on page " + page, e);
+    BufferedImage searched = null;
+    for (float dpi : new float[] {300, 240, 360}) {
+      BufferedImage full = render(pdf, page, dpi);
+      // Signed papers carry a second QR code, the verification address, in the foot band (at most 170 pt
+      // high, vn.onestop.signing.PadesSigner); the paper's own code is above it, so the band is left out.
+      int foot = Math.min(full.getHeight() / 2, Math.round(170f * dpi / 72));
+      BufferedImage image = full.getSubimage(0, 0, full.getWidth(), full.getHeight() - foot);
+      searched = searched == null ? image : searched;
+      BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(image);
+      for (Binarizer binarizer : List.of(new HybridBinarizer(source), new GlobalHistogramBinarizer(source))) {
+        try {
+          return new MultiFormatReader().decode(new BinaryBitmap(binarizer),
+              Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.CHARACTER_SET, "UTF-8")).getText();
+        } catch (NotFoundException e) {
+          // next rendering or binarizer
+        }
+      }
     }
+    Path seen = Path.of("target", "qr-not-found-" + System.nanoTime() + ".png");
+    try {
+      seen.getParent().toFile().mkdirs();
+      ImageIO.write(searched, "png", seen.toFile());
+    } catch (IOException ignored) {
+      // the assertion below says what failed; the picture only helps to see why
+    }
+    throw new AssertionError("No QR code found on page " + page + " (the part searched: " + seen + ")");
   }
 
   static void png(byte[] pdf, int page, Path file) {
