@@ -1,0 +1,112 @@
+package vn.onestop.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
+import org.camunda.bpm.engine.impl.persistence.entity.JobManager;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.onestop.OneStopSpringTest;
+
+/**
+ * The job executor's acquisition does not read every open dossier's timers (issue 18.3): every job has a due
+ * date, the engine orders by it, and PostgreSQL can answer the engine's own statement from the index of
+ * {@code db/engine/job-acquisition.sql} without a sort. The figures at 10,000 open dossiers are in
+ * docs/benchmarks.md ("Timers against the bare model").
+ */
+@OneStopSpringTest
+class JobAcquisitionTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
+
+  ProcessEngineConfigurationImpl configuration() {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  @Test
+  void everyJobHasADueDateAndTheMostOverdueIsTakenFirst() {
+    assertThat(configuration().isEnsureJobDueDateNotNull()).as("ensure-job-due-date-not-null").isTrue();
+    assertThat(configuration().isJobExecutorAcquireByDueDate()).as("job-executor-acquire-by-due-date").isTrue();
+    String deployment = repository.createDeployment().name("job-acquisition-test")
+        .addModelInstance("job-acquisition-test.bpmn", Bpmn.createExecutableProcess("jobAcquisitionTest")
+            .camundaHistoryTimeToLive(1)
+            .startEvent().serviceTask("Task_Later").camundaAsyncBefore().camundaExpression("${true}").endEvent().done())
+        .deploy().getId();
+    try {
+      String instance = WithoutAuthorization.call(() -> runtime.startProcessInstanceByKey("jobAcquisitionTest").getId());
+      Job continuation = management.createJobQuery().processInstanceId(instance).singleResult();
+      assertThat(continuation.getDuedate()).as("an asynchronous continuation is due when it is created").isNotNull();
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
+  void theEnginesAcquisitionStatementWalksTheIndex() {
+    ProcessEngineConfigurationImpl cfg = configuration();
+    // The parameters JobManager.findNextJobsToExecute gives the engine's statement "selectNextJobsToExecute".
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("now", new Date());
+    parameters.put("alwaysSetDueDate", cfg.isEnsureJobDueDateNotNull());
+    parameters.put("deploymentAware", cfg.isJobExecutorDeploymentAware());
+    parameters.put("historyCleanupEnabled", cfg.isHistoryCleanupEnabled());
+    parameters.put("orderingProperties", List.of(JobManager.JOB_DUEDATE_ORDERING_PROPERTY));
+    parameters.put("applyOrdering", true);
+    parameters.put("applyExclusiveOverProcessHierarchies", cfg.isJobExecutorAcquireExclusiveOverProcessHierarchies());
+    ListQueryParameterObject query = new ListQueryParameterObject(parameters, 0, cfg.getJobExecutor().getMaxJobsPerAcquisition());
+    query.setDatabaseType(cfg.getDatabaseType());
+    MappedStatement statement = cfg.getSqlSessionFactory().getConfiguration()
+        .getMappedStatement(cfg.getDbSqlSessionFactory().mapStatement("selectNextJobsToExecute"));
+    BoundSql sql = statement.getBoundSql(query);
+    assertThat(sql.getSql()).as("the statement without the null branch, ordered by due date")
+        .doesNotContainIgnoringCase("DUEDATE_ is null").containsIgnoringCase("order by RES.DUEDATE_");
+
+    String plan = jdbc.execute((java.sql.Connection c) -> {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        // the job table is small in a test: forbid the sequential scan the planner would pick anyway, to see if it must
+        try (var st = c.createStatement()) {
+          st.execute("SET LOCAL enable_seqscan = off");
+        }
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql.getSql())) {
+          new DefaultParameterHandler(statement, query, sql).setParameters(ps);
+          StringBuilder text = new StringBuilder();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              text.append(rs.getString(1)).append('\n');
+            }
+          }
+          return text.toString();
+        }
+      } finally {
+        c.rollback();
+        c.setAutoCommit(auto);
+      }
+    });
+    String outer = plan.lines().filter(line -> !line.contains("SubPlan") && !line.contains("J2")).reduce("", (a, b) -> a + b + "\n");
+    assertThat(plan).as(plan).contains("act_idx_job_acquisition");
+    assertThat(outer).as(plan).doesNotContain("Seq Scan on act_ru_job res").doesNotContain("Sort");
+  }
+}
