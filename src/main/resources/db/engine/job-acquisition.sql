@@ -13,6 +13,12 @@
 -- left) or are suspended are outside the index, as the query never takes them.
 CREATE INDEX IF NOT EXISTS act_idx_job_acquisition ON public.act_ru_job (duedate_)
   WHERE retries_ > 0 AND suspension_state_ = 1;
+-- The same statement skips a job whose process instance already has an exclusive job running somewhere ("not
+-- exists ... LOCK_OWNER_ is not null and LOCK_EXP_TIME_ >= now"). PostgreSQL answers that part once per call as a
+-- hashed set of the locked jobs, which it read from the whole table; the jobs being run at a moment (a few dozen per
+-- node) are all this index holds.
+CREATE INDEX IF NOT EXISTS act_idx_job_locked ON public.act_ru_job (lock_exp_time_)
+  WHERE lock_owner_ IS NOT NULL;
 -- A job created without a due date (by a node that ran before ensure-job-due-date-not-null, e.g. during a rolling
 -- upgrade) would never be acquired again: it is due since it was created. REV_ moves on so that an engine holding
 -- the old row fails its optimistic lock instead of writing the empty due date back.
