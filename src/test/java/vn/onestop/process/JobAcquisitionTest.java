@@ -39,24 +39,51 @@ class JobAcquisitionTest {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EngineQueryTuning tuning;
 
   ProcessEngineConfigurationImpl configuration() {
     return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  /** A model whose one step runs as an asynchronous continuation (a job created when the instance starts). */
+  private String deployAContinuation() {
+    return repository.createDeployment().name("job-acquisition-test")
+        .addModelInstance("job-acquisition-test.bpmn", Bpmn.createExecutableProcess("jobAcquisitionTest")
+            .camundaHistoryTimeToLive(1)
+            .startEvent().serviceTask("Task_Later").camundaAsyncBefore().camundaExpression("${true}").endEvent().done())
+        .deploy().getId();
   }
 
   @Test
   void everyJobHasADueDateAndTheMostOverdueIsTakenFirst() {
     assertThat(configuration().isEnsureJobDueDateNotNull()).as("ensure-job-due-date-not-null").isTrue();
     assertThat(configuration().isJobExecutorAcquireByDueDate()).as("job-executor-acquire-by-due-date").isTrue();
-    String deployment = repository.createDeployment().name("job-acquisition-test")
-        .addModelInstance("job-acquisition-test.bpmn", Bpmn.createExecutableProcess("jobAcquisitionTest")
-            .camundaHistoryTimeToLive(1)
-            .startEvent().serviceTask("Task_Later").camundaAsyncBefore().camundaExpression("${true}").endEvent().done())
-        .deploy().getId();
+    String deployment = deployAContinuation();
     try {
       String instance = WithoutAuthorization.call(() -> runtime.startProcessInstanceByKey("jobAcquisitionTest").getId());
       Job continuation = management.createJobQuery().processInstanceId(instance).singleResult();
       assertThat(continuation.getDuedate()).as("an asynchronous continuation is due when it is created").isNotNull();
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
+  void aJobLeftWithoutADueDateIsDueSinceItWasCreated() {
+    String deployment = deployAContinuation();
+    try {
+      String instance = WithoutAuthorization.call(() -> runtime.startProcessInstanceByKey("jobAcquisitionTest").getId());
+      String job = management.createJobQuery().processInstanceId(instance).singleResult().getId();
+      // as a node without ensure-job-due-date-not-null writes it (a rolling upgrade)
+      jdbc.update("update act_ru_job set duedate_ = null where id_ = ?", job);
+      Integer revision = jdbc.queryForObject("select rev_ from act_ru_job where id_ = ?", Integer.class, job);
+
+      tuning.postProcessEngineBuild(engine);
+
+      Map<String, Object> row = jdbc.queryForMap("select duedate_, create_time_, rev_ from act_ru_job where id_ = ?", job);
+      assertThat(row.get("duedate_")).as("due since it was created").isEqualTo(row.get("create_time_"));
+      assertThat(row.get("rev_")).as("an engine holding the old row fails its optimistic lock").isEqualTo(revision + 1);
+      assertThat(management.createJobQuery().jobId(job).singleResult().getDuedate()).isNotNull();
     } finally {
       repository.deleteDeployment(deployment, true);
     }
