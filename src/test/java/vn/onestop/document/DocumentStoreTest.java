@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.onestop.OneStopSpringTest;
+import vn.onestop.QueryPlans;
 
 /** Upload, versions, read-back with the checksum on the real PostgreSQL; oversize and wrong types refused. */
 @OneStopSpringTest
@@ -40,25 +41,14 @@ class DocumentStoreTest {
   @Test
   void theNextVersionIsFoundThroughTheIndexNotByReadingEveryDocument() {
     for (String[] query : new String[][] {{DocumentStore.NEXT_VERSION, "1"}, {DocumentStore.NEXT_VERSION_WITHOUT_DOSSIER, null}}) {
-      String plan = jdbc.execute((java.sql.Connection c) -> {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (java.sql.Statement st = c.createStatement()) {
-          // the table is small in a test: forbid the sequential scan the planner would pick anyway, to see if it must
-          st.execute("SET LOCAL enable_seqscan = off");
-          String sql = query[0].replaceFirst("dossier_id = \\?", "dossier_id = " + query[1]).replaceFirst("\\?", "'du-thao'")
-              .replaceFirst("\\?", "'COMPONENT'");
-          StringBuilder text = new StringBuilder();
-          try (java.sql.ResultSet rs = st.executeQuery("EXPLAIN " + sql)) {
-            while (rs.next()) {
-              text.append(rs.getString(1)).append('\n');
-            }
-          }
-          return text.toString();
-        } finally {
-          c.rollback();
-          c.setAutoCommit(auto);
+      String[] q = query;
+      String plan = QueryPlans.withoutSequentialScan(jdbc, query[0], ps -> {
+        int i = 1;
+        if (q[1] != null) {
+          ps.setLong(i++, Long.parseLong(q[1]));
         }
+        ps.setString(i++, "du-thao");
+        ps.setString(i, "COMPONENT");
       });
       assertThat(plan).as(query[0]).contains("Index").doesNotContain("Seq Scan");
     }

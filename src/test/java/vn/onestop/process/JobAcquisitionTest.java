@@ -2,8 +2,6 @@ package vn.onestop.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.onestop.OneStopSpringTest;
+import vn.onestop.QueryPlans;
 
 /**
  * The job executor's acquisition does not read every open dossier's timers (issue 18.3): every job has a due
@@ -109,29 +108,8 @@ class JobAcquisitionTest {
     assertThat(sql.getSql()).as("the statement without the null branch, ordered by due date")
         .doesNotContainIgnoringCase("DUEDATE_ is null").containsIgnoringCase("order by RES.DUEDATE_");
 
-    String plan = jdbc.execute((java.sql.Connection c) -> {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        // the job table is small in a test: forbid the sequential scan the planner would pick anyway, to see if it must
-        try (var st = c.createStatement()) {
-          st.execute("SET LOCAL enable_seqscan = off");
-        }
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql.getSql())) {
-          new DefaultParameterHandler(statement, query, sql).setParameters(ps);
-          StringBuilder text = new StringBuilder();
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              text.append(rs.getString(1)).append('\n');
-            }
-          }
-          return text.toString();
-        }
-      } finally {
-        c.rollback();
-        c.setAutoCommit(auto);
-      }
-    });
+    String plan = QueryPlans.withoutSequentialScan(jdbc, sql.getSql(),
+        ps -> new DefaultParameterHandler(statement, query, sql).setParameters(ps));
     String outer = plan.lines().filter(line -> !line.contains("SubPlan") && !line.contains("J2")).reduce("", (a, b) -> a + b + "\n");
     assertThat(plan).as(plan).contains("act_idx_job_acquisition");
     assertThat(outer).as(plan).doesNotContain("Seq Scan on act_ru_job res").doesNotContain("Sort");
