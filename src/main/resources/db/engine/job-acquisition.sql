@@ -1,5 +1,5 @@
 -- Issue 18.3: the job executor's acquisition at tens of thousands of open dossiers (docs/architecture.md,
--- "Job acquisition that does not grow"; measured in docs/benchmarks.md, "Timers against the bare model").
+-- "Job acquisition that does not grow"; measured in docs/benchmarks.md, "Job acquisition against the size of the job table").
 -- Run by process.EngineQueryTuning after the engine has created or updated its schema, at every start (not a
 -- Flyway migration: on a new database Flyway runs before the engine creates its ACT_* tables). Idempotent.
 --
