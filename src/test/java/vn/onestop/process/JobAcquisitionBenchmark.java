@@ -2,16 +2,8 @@ package vn.onestop.process;
 
 import java.sql.ResultSet;
 import java.util.Arrays;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.ibatis.mapping.MappedStatement;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
-import org.camunda.bpm.engine.impl.persistence.entity.JobManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +57,7 @@ class JobAcquisitionBenchmark {
               }
             }
             st.execute("set local plan_cache_mode = force_generic_plan");
-            st.execute("prepare acquisition(timestamp, timestamp, timestamp, int, int) as " + statement(Boolean.parseBoolean(variant[1])));
+            st.execute("prepare acquisition(timestamp, timestamp, timestamp, int, int) as " + AcquisitionStatement.of(engine, Boolean.parseBoolean(variant[1])).numbered());
             long[] nanos = new long[15];
             for (int i = 0; i < nanos.length; i++) {
               long start = System.nanoTime();
@@ -88,29 +80,5 @@ class JobAcquisitionBenchmark {
         return null;
       });
     }
-  }
-
-  /** The engine's statement with PostgreSQL's numbered parameters: now, now, now, limit, offset. */
-  private String statement(boolean byDueDate) {
-    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    Map<String, Object> parameters = new HashMap<>();
-    parameters.put("now", new Date());
-    parameters.put("alwaysSetDueDate", byDueDate);
-    parameters.put("deploymentAware", false);
-    parameters.put("historyCleanupEnabled", true);
-    parameters.put("orderingProperties", byDueDate ? List.of(JobManager.JOB_DUEDATE_ORDERING_PROPERTY) : List.of());
-    parameters.put("applyOrdering", byDueDate);
-    parameters.put("applyExclusiveOverProcessHierarchies", false);
-    ListQueryParameterObject query = new ListQueryParameterObject(parameters, 0, 40);
-    query.setDatabaseType(cfg.getDatabaseType());
-    MappedStatement mapped = cfg.getSqlSessionFactory().getConfiguration()
-        .getMappedStatement(cfg.getDbSqlSessionFactory().mapStatement("selectNextJobsToExecute"));
-    String sql = mapped.getBoundSql(query).getSql();
-    StringBuilder numbered = new StringBuilder();
-    int n = 0;
-    for (char ch : sql.toCharArray()) {
-      numbered.append(ch == '?' ? "$" + (++n) : String.valueOf(ch));
-    }
-    return numbered.toString();
   }
 }

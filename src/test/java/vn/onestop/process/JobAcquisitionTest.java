@@ -2,20 +2,14 @@ package vn.onestop.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
-import org.camunda.bpm.engine.impl.persistence.entity.JobManager;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
@@ -90,26 +84,13 @@ class JobAcquisitionTest {
 
   @Test
   void theEnginesAcquisitionStatementWalksTheIndex() {
-    ProcessEngineConfigurationImpl cfg = configuration();
-    // The parameters JobManager.findNextJobsToExecute gives the engine's statement "selectNextJobsToExecute".
-    Map<String, Object> parameters = new HashMap<>();
-    parameters.put("now", new Date());
-    parameters.put("alwaysSetDueDate", cfg.isEnsureJobDueDateNotNull());
-    parameters.put("deploymentAware", cfg.isJobExecutorDeploymentAware());
-    parameters.put("historyCleanupEnabled", cfg.isHistoryCleanupEnabled());
-    parameters.put("orderingProperties", List.of(JobManager.JOB_DUEDATE_ORDERING_PROPERTY));
-    parameters.put("applyOrdering", true);
-    parameters.put("applyExclusiveOverProcessHierarchies", cfg.isJobExecutorAcquireExclusiveOverProcessHierarchies());
-    ListQueryParameterObject query = new ListQueryParameterObject(parameters, 0, cfg.getJobExecutor().getMaxJobsPerAcquisition());
-    query.setDatabaseType(cfg.getDatabaseType());
-    MappedStatement statement = cfg.getSqlSessionFactory().getConfiguration()
-        .getMappedStatement(cfg.getDbSqlSessionFactory().mapStatement("selectNextJobsToExecute"));
-    BoundSql sql = statement.getBoundSql(query);
+    AcquisitionStatement acquisition = AcquisitionStatement.of(engine, configuration().isJobExecutorAcquireByDueDate());
+    BoundSql sql = acquisition.sql();
     assertThat(sql.getSql()).as("the statement without the null branch, ordered by due date")
         .doesNotContainIgnoringCase("DUEDATE_ is null").containsIgnoringCase("order by RES.DUEDATE_");
 
     String plan = QueryPlans.withoutSequentialScan(jdbc, sql.getSql(),
-        ps -> new DefaultParameterHandler(statement, query, sql).setParameters(ps));
+        ps -> new DefaultParameterHandler(acquisition.mapped(), acquisition.parameter(), sql).setParameters(ps));
     assertThat(plan).as("the jobs it may take, in due-date order: %s", plan).contains("act_idx_job_acquisition").doesNotContain("Sort");
     assertThat(plan).as("the running jobs it must skip: %s", plan).contains("act_idx_job_locked");
     assertThat(plan).as(plan).doesNotContain("Seq Scan on act_ru_job");
