@@ -8,21 +8,26 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The history of a dossier's variables at the level a supervisor needs (lịch sử xử lý hồ sơ; issue 18.2).
+ * The history of a dossier's variables at the level a supervisor needs (lịch sử xử lý hồ sơ; issue 18.2, 18.3).
  *
  * <p>History stays {@code full}: every step's instance, who completed it, and every value a person typed or chose
- * in a form (the decision, the result text, the rating), with each change, stay in {@code ACT_HI_DETAIL}; the last
- * value of every variable stays in {@code ACT_HI_VARINST}. What is left out is the change log
- * ({@code ACT_HI_DETAIL}) of the variables that the register computes and keeps itself ({@link #KEPT_IN_REGISTER}:
- * ids, names, the deadlines of each step, the legs' bookkeeping, and the engine's multi-instance counters): their
- * values and their changes are in {@code onestop.dossier} and its events (the appointment, a new date after an
- * apology, lateness), so a second copy per change was only cost — about 40 rows per single-window dossier.
- * Only the two dossier models are concerned; any other model keeps the engine's full detail.
+ * in a form (the decision, the result text, the rating), with each change, stay in {@code ACT_HI_VARINST} and
+ * {@code ACT_HI_DETAIL}. What is left out is the history of the variables that the register computes and keeps
+ * itself ({@link #KEPT_IN_REGISTER}: ids, names, the deadlines of each step, the lateness flags, the legs'
+ * bookkeeping, and the engine's multi-instance counters): their values and their changes are in
+ * {@code onestop.dossier} and its events (the appointment, a new date after an apology, lateness), so a second and
+ * third copy in the engine's history was only cost — at first their change log ({@code ACT_HI_DETAIL}, about 40 rows
+ * per single-window dossier), now also their last value ({@code ACT_HI_VARINST}: an insert for each, and a read and
+ * an update for each change, inside every step and every deadline timer's transaction). The running instance keeps
+ * them as variables (the model's contract, Cockpit shows them); a finished dossier's are in the register. Rows
+ * written before this rule keep the value they had then. Only the two dossier models are concerned; any other
+ * model keeps the engine's full history.
  */
 @Component
 public class VariableHistory extends AbstractProcessEnginePlugin {
@@ -53,16 +58,23 @@ public class VariableHistory extends AbstractProcessEnginePlugin {
     configuration.setEnableDefaultDbHistoryEventHandler(false);
   }
 
-  /** Whether a change of this variable is written to {@code ACT_HI_DETAIL}. */
-  static boolean detailKept(String processDefinitionKey, String variableName) {
+  /** Whether the engine's history keeps this variable ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL}). */
+  static boolean historyKept(String processDefinitionKey, String variableName) {
     return !(MODELS.contains(processDefinitionKey) && KEPT_IN_REGISTER.contains(variableName));
   }
 
-  /** The engine's database handler, without the change log of register-kept variables. */
+  /**
+   * The engine's database handler, without any row for the register-kept variables: their create, update, migrate
+   * and delete events are all left out, so no update ever looks for a row that was not written.
+   */
   static final class Handler extends DbHistoryEventHandler {
     @Override
-    protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-      return super.shouldWriteHistoricDetail(event) && detailKept(event.getProcessDefinitionKey(), event.getVariableName());
+    public void handleEvent(HistoryEvent event) {
+      if (event instanceof HistoricVariableUpdateEventEntity variable
+          && !historyKept(variable.getProcessDefinitionKey(), variable.getVariableName())) {
+        return;
+      }
+      super.handleEvent(event);
     }
   }
 }
