@@ -1,0 +1,107 @@
+package vn.onestop.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.onestop.OneStopSpringTest;
+
+/**
+ * The monthly summaries (báo cáo tháng: {@code onestop.report_month}, V21; {@code onestop.index766_month}, V122) are
+ * kept by triggers at each commit that changes a dossier; they must always equal a rebuild from the register.
+ * Since V143 the update triggers skip the changes that cannot move a count (a running dossier marked late, a new
+ * appointment before the result): each kind of change below is committed on its own and both summaries are
+ * compared with a rebuild after it, so a trigger that skips a change it should count fails here.
+ */
+@OneStopSpringTest
+class SummaryTriggersTest {
+
+  static final String CODE = "SUMMARY-TRIGGERS-1";
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
+
+  @AfterEach
+  void removeDossier() {
+    jdbc.update("delete from onestop.dossier where code = ?", CODE);
+    assertSummariesMatchTheRegister("after the dossier is removed");
+  }
+
+  @Test
+  void everyChangeThatMovesACountReachesTheSummaries() {
+    assertSummariesMatchTheRegister("before");
+    jdbc.update("""
+        insert into onestop.dossier (code, procedure_code, procedure_version, procedure_name, field, level,
+            receiving_agency_id, handling_agency_id, channel, applicant_name, status, resolution_days, supplement_count,
+            submitted_at, received_at, clock_started_at, original_due_at, due_at, late, apology_required,
+            explanation_required, fee_amount, fee_paid, fee_paid_online, digitised, result_electronic)
+        values (?, 'DNO.HT.01', '1', 'Thủ tục thử', 'Hộ tịch', 'XA', 'xa-nhan-co', null, 'ONLINE', 'Nguyễn Văn Tổng',
+            'IN_PROGRESS', 3, 0, now() - interval '40 days', now() - interval '40 days', now() - interval '40 days',
+            now() - interval '35 days', now() - interval '35 days', false, false, false, 50000, false, false, false, false)
+        """, CODE);
+    List<String> changes = List.of(
+        // running: the received cohort's columns
+        "digitised = true",
+        "fee_paid = true, fee_paid_online = true",
+        "handling_agency_id = 'xa-nhan-co-ubnd'",
+        "supplement_count = 1",
+        // running: columns that count only once it is finished (the triggers may skip these)
+        "late = true, late_leg = 'xa-nhan-co-ubnd'",
+        "apology_at = now() - interval '36 days', due_at = now() - interval '30 days'",
+        "explanation_at = now() - interval '29 days'",
+        // finished, then changed again
+        "finished_at = now() - interval '28 days', outcome = 'RESULT', status = 'RETURNED', result_electronic = true, "
+            + "resolution_working_days = 8.5",
+        "rating = 'SATISFIED'",
+        "late = false",
+        "due_at = now() - interval '27 days'",
+        "rating = 'NOT_SATISFIED'",
+        "supplement_count = 2",
+        "channel = 'DESK'",
+        "outcome = 'WITHDRAWN'",
+        "finished_at = null, outcome = null, status = 'IN_PROGRESS'");
+    for (String change : changes) {
+      jdbc.update("update onestop.dossier set " + change + " where code = ?", CODE);
+      assertSummariesMatchTheRegister(change);
+    }
+  }
+
+  /** Both summaries against a rebuild from every dossier, in one snapshot, in a transaction that is rolled back. */
+  private void assertSummariesMatchTheRegister(String after) {
+    transactions.executeWithoutResult(status -> {
+      // one snapshot for the kept summaries and the rebuild, whatever other tests commit meanwhile
+      jdbc.execute("set transaction isolation level repeatable read");
+      jdbc.execute("create temp table kept_report on commit drop as select * from onestop.report_month");
+      jdbc.execute("create temp table kept_766 on commit drop as select * from onestop.index766_month");
+      jdbc.execute("delete from onestop.report_month");
+      jdbc.queryForList("select onestop.report_month_apply(d, 1) from onestop.dossier d");
+      jdbc.queryForList("select onestop.index766_month_rebuild()");
+      String counts = "received, received_online, digitised, with_supplement, fee_paid, fee_paid_online, resolved, early,"
+          + " on_time, late, late_with_apology, late_with_explanation, results, results_electronic, rated, satisfied,"
+          + " timed, withdrawn, working_days";
+      String keys = "month, cohort, agency_id, level, field, procedure_code, channel";
+      String nonZero = " where (" + counts.replace(",", " <> 0 or") + " <> 0)";
+      List<String> reportDiff = jdbc.queryForList("""
+          (select 'trigger: ' || row(%1$s, %2$s)::text from kept_report %3$s
+           except select 'trigger: ' || row(%1$s, %2$s)::text from onestop.report_month %3$s)
+          union all
+          (select 'rebuild: ' || row(%1$s, %2$s)::text from onestop.report_month %3$s
+           except select 'rebuild: ' || row(%1$s, %2$s)::text from kept_report %3$s)""".formatted(keys, counts, nonZero),
+          String.class);
+      List<String> index766Diff = jdbc.queryForList("""
+          (select 'trigger: ' || row(agency_id, month, cohort, flags, n)::text from kept_766 where n <> 0
+           except select 'trigger: ' || row(agency_id, month, cohort, flags, n)::text from onestop.index766_month where n <> 0)
+          union all
+          (select 'rebuild: ' || row(agency_id, month, cohort, flags, n)::text from onestop.index766_month where n <> 0
+           except select 'rebuild: ' || row(agency_id, month, cohort, flags, n)::text from kept_766 where n <> 0)""",
+          String.class);
+      status.setRollbackOnly();
+      assertThat(reportDiff).as("report_month after: %s", after).isEmpty();
+      assertThat(index766Diff).as("index766_month after: %s", after).isEmpty();
+    });
+  }
+}
