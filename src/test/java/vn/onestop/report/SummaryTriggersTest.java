@@ -73,8 +73,12 @@ class SummaryTriggersTest {
   /** Both summaries against a rebuild from every dossier, in one snapshot, in a transaction that is rolled back. */
   private void assertSummariesMatchTheRegister(String after) {
     transactions.executeWithoutResult(status -> {
-      // one snapshot for the kept summaries and the rebuild, whatever other tests commit meanwhile
+      // One snapshot for the kept summaries and the rebuild, whatever other transactions commit meanwhile (the job
+      // executor keeps running other tests' dossiers). The lock comes first, before the snapshot is taken: a change of
+      // a dossier that counts waits at its commit (the summaries' triggers) until this transaction has rolled back, so
+      // no summary row changes under the snapshot and the delete below cannot meet a concurrent update.
       jdbc.execute("set transaction isolation level repeatable read");
+      jdbc.execute("lock table onestop.report_month, onestop.index766_month in exclusive mode");
       jdbc.execute("create temp table kept_report on commit drop as select * from onestop.report_month");
       jdbc.execute("create temp table kept_766 on commit drop as select * from onestop.index766_month");
       jdbc.execute("delete from onestop.report_month");
