@@ -49,6 +49,8 @@ class SummaryTriggersTest {
         "fee_paid = true, fee_paid_online = true",
         "handling_agency_id = 'xa-nhan-co-ubnd'",
         "supplement_count = 1",
+        "reused_documents = 2",
+        "received_at = now() - interval '70 days'",  // another month
         // running: columns that count only once it is finished (the triggers may skip these)
         "late = true, late_leg = 'xa-nhan-co-ubnd'",
         "apology_at = now() - interval '36 days', due_at = now() - interval '30 days'",
