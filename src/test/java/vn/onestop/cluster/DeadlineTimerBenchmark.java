@@ -3,8 +3,10 @@ package vn.onestop.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -211,7 +215,7 @@ class DeadlineTimerBenchmark {
   }
 
   /** {@code count} calls of {@code work}, {@code batch} per transaction, on four threads. */
-  private void parallel(int count, int batch, java.util.function.IntConsumer work) throws Exception {
+  private void parallel(int count, int batch, IntConsumer work) throws Exception {
     TransactionTemplate tx = new TransactionTemplate(node.getBean(PlatformTransactionManager.class));
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -281,7 +285,7 @@ class DeadlineTimerBenchmark {
     // rows are read past the fired ones' dead rows): a cost of the measurement, charged to the timers it timed.
     List<String> definitions = jdbc.queryForList("select id_ from act_ru_jobdef where proc_def_key_ = ? and act_id_ = ?",
         String.class, key, activity);
-    String in = String.join(", ", java.util.Collections.nCopies(definitions.size(), "?"));
+    String in = String.join(", ", Collections.nCopies(definitions.size(), "?"));
     String waiting = "select count(*) from (select 1 from act_ru_job where job_def_id_ in (" + in + ") limit " + (left + 1) + ") waiting";
     Object[] ids = definitions.toArray();
     long due = System.nanoTime();
@@ -291,9 +295,9 @@ class DeadlineTimerBenchmark {
     while (jdbc.queryForObject(waiting, Integer.class, ids) > left && System.nanoTime() < deadline) {
       Thread.sleep(1000);
     }
-    Object[] since = java.util.stream.Stream.concat(definitions.stream(), java.util.stream.Stream.of(new java.sql.Timestamp(dueAt))).toArray();
-    java.sql.Timestamp lastFired = jdbc.queryForObject("select max(timestamp_) from act_hi_job_log where job_def_id_ in (" + in
-        + ") and job_state_ = 2 and timestamp_ >= ?", java.sql.Timestamp.class, since);
+    Object[] since = Stream.concat(definitions.stream(), Stream.of(new Timestamp(dueAt))).toArray();
+    Timestamp lastFired = jdbc.queryForObject("select max(timestamp_) from act_hi_job_log where job_def_id_ in (" + in
+        + ") and job_state_ = 2 and timestamp_ >= ?", Timestamp.class, since);
     assertThat(lastFired).as("%s: the last timer's successful execution in the job log", key).isNotNull();
     double seconds = (lastFired.getTime() - dueAt) / 1e3;
     assertThat(jdbc.queryForObject(JOBS_OF, Integer.class, key, activity)).as("%s timers left", key).isEqualTo(left);
