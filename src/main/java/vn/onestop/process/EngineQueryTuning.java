@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes and planner statistics on Camunda's own tables for the queries that would otherwise grow with
- * the number of open dossiers: the task queries of Tasklist on the authorization table (issue 18.1,
- * {@code task-query-authorization.sql}) and the job executor's acquisition on the job table (issue 18.3,
- * {@code job-acquisition.sql}). Runs the scripts once the engine has created or updated its schema, at
+ * the number of open dossiers - the task queries of Tasklist on the authorization table (issue 18.1,
+ * {@code task-query-authorization.sql}), the job executor's acquisition on the job table (issue 18.3,
+ * {@code job-acquisition.sql}) - and room in the runtime tables' pages for rows updated in place
+ * ({@code hot-updates.sql}, issue 18.3). Runs the scripts once the engine has created or updated its schema, at
  * every start (the statements are idempotent). Not Flyway migrations because on a new database Flyway
  * runs before the engine creates its {@code ACT_*} tables. PostgreSQL only; on another database nothing
  * is done. A failure is logged and the engine starts anyway (the queries are then as slow as without
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 public class EngineQueryTuning extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineQueryTuning.class);
-  static final List<String> SCRIPTS = List.of("db/engine/task-query-authorization.sql", "db/engine/job-acquisition.sql");
+  static final List<String> SCRIPTS = List.of("db/engine/task-query-authorization.sql", "db/engine/job-acquisition.sql",
+      "db/engine/hot-updates.sql");
 
   private DataSource dataSource;
   private String databaseType;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -276,6 +277,8 @@ class DeadlineTimerBenchmark {
     quiet();
     if (STATEMENTS) {
       jdbc.execute("select pg_stat_statements_reset()");
+      jdbc.execute("select pg_stat_reset_shared('wal')");
+      jdbc.execute("select pg_stat_reset()");
     }
     // The driver's own polling is kept cheap: once a second, "are more than `left` of them still waiting", through
     // the engine's index on JOB_DEF_ID_ and stopped at the first `left + 1` rows; the time of the last firing is then
@@ -288,6 +291,7 @@ class DeadlineTimerBenchmark {
     String in = String.join(", ", Collections.nCopies(definitions.size(), "?"));
     String waiting = "select count(*) from (select 1 from act_ru_job where job_def_id_ in (" + in + ") limit " + (left + 1) + ") waiting";
     Object[] ids = definitions.toArray();
+    Map<String, Double> cpuBefore = PostgresCpu.of(jdbc);
     long due = System.nanoTime();
     long dueAt = System.currentTimeMillis();
     jdbc.update(makeDue);
@@ -301,6 +305,8 @@ class DeadlineTimerBenchmark {
     assertThat(lastFired).as("%s: the last timer's successful execution in the job log", key).isNotNull();
     double seconds = (lastFired.getTime() - dueAt) / 1e3;
     assertThat(jdbc.queryForObject(JOBS_OF, Integer.class, key, activity)).as("%s timers left", key).isEqualTo(left);
+    Map<String, Double> cpuAfter = PostgresCpu.of(jdbc);
+    System.out.printf(Locale.ROOT, "TIMERS-PG-CPU %s | %s%n", key, PostgresCpu.delta(cpuBefore, cpuAfter));
     if (STATEMENTS) {
       printStatements(key);
     }
@@ -311,12 +317,20 @@ class DeadlineTimerBenchmark {
   private void printStatements(String key) {
     String mine = " from pg_stat_statements where query not like '%pg_stat_statements%'";
     jdbc.query("select calls, total_exec_time, rows, regexp_replace(left(query, 160), '\\s+', ' ', 'g')" + mine
-        + " order by calls desc, total_exec_time desc limit 60", (org.springframework.jdbc.core.RowCallbackHandler) r ->
+        + " order by calls desc, total_exec_time desc limit 60", (RowCallbackHandler) r ->
         System.out.printf(Locale.ROOT, "TIMERS-SQL %s | %8d calls | %9.1f ms | %8d rows | %s%n", key, r.getLong(1),
             r.getDouble(2), r.getLong(3), r.getString(4)));
-    jdbc.query("select sum(calls), sum(total_exec_time), count(*)" + mine, (org.springframework.jdbc.core.RowCallbackHandler) r ->
+    jdbc.query("select sum(calls), sum(total_exec_time), count(*)" + mine, (RowCallbackHandler) r ->
         System.out.printf(Locale.ROOT, "TIMERS-SQL-TOTAL %s | %d calls | %.1f ms | %d distinct statements%n", key,
             r.getLong(1), r.getDouble(2), r.getLong(3)));
+    // Rows updated, and how many in place (HOT: no new index entries; docs/architecture.md, "Updates in place").
+    jdbc.query("select relname, n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where n_tup_upd > 0 order by n_tup_upd desc limit 6",
+        (RowCallbackHandler) r -> System.out.printf(Locale.ROOT, "TIMERS-UPDATES %s | %s | %d updated | %d in place%n",
+            key, r.getString(1), r.getLong(2), r.getLong(3)));
+    // The write-ahead log the round wrote: full-page images (a page's first change after a checkpoint) weigh the most.
+    jdbc.query("select wal_records, wal_fpi, wal_bytes from pg_stat_wal", (RowCallbackHandler) r ->
+        System.out.printf(Locale.ROOT, "TIMERS-WAL %s | %d records | %d full-page images | %.1f MB%n", key, r.getLong(1),
+            r.getLong(2), r.getLong(3) / 1e6));
   }
 
   /** No job due and no paper waiting (the receipts of the seeding are signed first). */
