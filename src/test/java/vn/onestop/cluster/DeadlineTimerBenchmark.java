@@ -3,6 +3,7 @@ package vn.onestop.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -292,6 +293,7 @@ class DeadlineTimerBenchmark {
     String waiting = "select count(*) from (select 1 from act_ru_job where job_def_id_ in (" + in + ") limit " + (left + 1) + ") waiting";
     Object[] ids = definitions.toArray();
     Map<String, Double> cpuBefore = PostgresCpu.of(jdbc);
+    long jvmBefore = jvmCpuNanos();
     long due = System.nanoTime();
     long dueAt = System.currentTimeMillis();
     jdbc.update(makeDue);
@@ -306,11 +308,17 @@ class DeadlineTimerBenchmark {
     double seconds = (lastFired.getTime() - dueAt) / 1e3;
     assertThat(jdbc.queryForObject(JOBS_OF, Integer.class, key, activity)).as("%s timers left", key).isEqualTo(left);
     Map<String, Double> cpuAfter = PostgresCpu.of(jdbc);
-    System.out.printf(Locale.ROOT, "TIMERS-PG-CPU %s | %s%n", key, PostgresCpu.delta(cpuBefore, cpuAfter));
+    System.out.printf(Locale.ROOT, "TIMERS-CPU %s | JVM %.1f s | PostgreSQL %s%n", key, (jvmCpuNanos() - jvmBefore) / 1e9,
+        PostgresCpu.delta(cpuBefore, cpuAfter));
     if (STATEMENTS) {
       printStatements(key);
     }
     return seconds;
+  }
+
+  /** CPU time of this JVM (the node, the driver's once-a-second poll) so far. */
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** The database's work in the round just fired: statements by total execution time, and the totals. */
