@@ -89,6 +89,11 @@ public final class LifecycleBenchmark {
         "--onestop.signing.queue.poll-interval=PT15S",
         "--camunda.bpm.job-execution.enabled=true",
         "--logging.level.root=WARN", "--logging.level.vn.onestop=WARN", "--logging.level.eu.europa=ERROR"));
+    // PostgreSQL's own log in the data directory (log/): a deadlock's or a long lock wait's statements, should a
+    // round fail with a server fault (a deadlock at the summaries was found this way, V144).
+    settings.add("--onestop.embedded-db.server-config[logging_collector]=on");
+    settings.add("--onestop.embedded-db.server-config[log_directory]=log");
+    settings.add("--onestop.embedded-db.server-config[log_lock_waits]=on");
     if (options.containsKey("statements")) {
       // PostgreSQL's statement statistics (loaded when the cluster starts)
       settings.add("--onestop.embedded-db.server-config[shared_preload_libraries]=pg_stat_statements");

@@ -2,7 +2,16 @@ package vn.onestop.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,14 +30,95 @@ import vn.onestop.OneStopSpringTest;
 class SummaryTriggersTest {
 
   static final String CODE = "SUMMARY-TRIGGERS-1";
+  static final String FIRST = "SUMMARY-TRIGGERS-2";
+  static final String SECOND = "SUMMARY-TRIGGERS-3";
 
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transactions;
+  @Autowired DataSource dataSource;
 
   @AfterEach
   void removeDossier() {
-    jdbc.update("delete from onestop.dossier where code = ?", CODE);
+    jdbc.update("delete from onestop.dossier where code in (?, ?, ?)", CODE, FIRST, SECOND);
     assertSummariesMatchTheRegister("after the dossier is removed");
+  }
+
+  private void insertRunningDossier(String code, int reusedDocuments) {
+    jdbc.update("""
+        insert into onestop.dossier (code, procedure_code, procedure_version, procedure_name, field, level,
+            receiving_agency_id, handling_agency_id, channel, applicant_name, status, resolution_days, supplement_count,
+            submitted_at, received_at, clock_started_at, original_due_at, due_at, late, apology_required,
+            explanation_required, fee_amount, fee_paid, fee_paid_online, digitised, result_electronic, reused_documents)
+        values (?, 'DNO.HT.01', '1', 'Thủ tục thử', 'Hộ tịch', 'XA', 'xa-nhan-co', null, 'ONLINE', 'Nguyễn Văn Tổng',
+            'IN_PROGRESS', 3, 0, now() - interval '40 days', now() - interval '40 days', now() - interval '40 days',
+            now() + interval '5 days', now() + interval '5 days', false, false, false, 50000, false, false, false, false, ?)
+        """, code, reusedDocuments);
+  }
+
+  /**
+   * Two transactions that lock the same summary rows in opposite orders at their commits (V144). The first changes
+   * its dossier twice: its first change locks the month's report row (and the 766 row of its flags), its second moves
+   * it to the 766 row of the other dossier's flags. The second transaction's change locks that 766 row first, then
+   * waits for the report row. The deferred triggers are fired step by step ({@code SET CONSTRAINTS ALL IMMEDIATE} runs
+   * what is queued, as the commit would) so that the order is the one that deadlocked; with one committing
+   * transaction at a time at the summaries, the second waits for the first and both commit.
+   */
+  @Test
+  void twoCommitsThatMoveTheSameSummaryRowsInOppositeOrdersBothGoThrough() throws Exception {
+    insertRunningDossier(FIRST, 0);   // flags of the received cohort: 1 (coded)
+    insertRunningDossier(SECOND, 1);  // 5 (coded, re-used documents)
+    assertSummariesMatchTheRegister("two running dossiers");
+    ExecutorService second = Executors.newSingleThreadExecutor();
+    try (Connection one = dataSource.getConnection(); Connection two = dataSource.getConnection()) {
+      one.setAutoCommit(false);
+      two.setAutoCommit(false);
+      run(one, "update onestop.dossier set digitised = true where code = '" + FIRST + "'");   // 766 row 1, report row
+      int secondPid = pid(two);
+      Future<?> secondCommits = second.submit(() -> {
+        run(two, "update onestop.dossier set fee_paid = true, fee_paid_online = true where code = '" + SECOND + "'");
+        two.commit();                                                                           // 766 rows 5, 37; report row
+        return null;
+      });
+      waitUntilWaiting(secondPid, secondCommits);
+      run(one, "update onestop.dossier set reused_documents = 1 where code = '" + FIRST + "'"); // 766 rows 1, 5
+      one.commit();
+      secondCommits.get(30, TimeUnit.SECONDS);
+    } finally {
+      second.shutdownNow();
+    }
+    assertThat(jdbc.queryForList("select code from onestop.dossier where code in (?, ?) and reused_documents = 1"
+        + " and (digitised or fee_paid_online) order by code", String.class, FIRST, SECOND)).containsExactly(FIRST, SECOND);
+    assertSummariesMatchTheRegister("both committed");
+  }
+
+  /** Runs the statement and then what it queued for the commit (the summaries' deferred triggers). */
+  private static void run(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+      statement.execute("set constraints all immediate");
+      statement.execute("set constraints all deferred");
+    }
+  }
+
+  private static int pid(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("select pg_backend_pid()")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** Until the connection waits for a lock (or its work ended: then its outcome is what the test sees). */
+  private void waitUntilWaiting(int pid, Future<?> work) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!work.isDone() && System.nanoTime() < deadline) {
+      Integer waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where pid = ? and wait_event_type = 'Lock'",
+          Integer.class, pid);
+      if (waiting != null && waiting > 0) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    assertThat(work.isDone()).as("the second transaction waits for the first at the summaries").isFalse();
   }
 
   @Test
