@@ -2,6 +2,7 @@ package vn.onestop.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
@@ -318,7 +319,7 @@ class DeadlineTimerBenchmark {
 
   /** CPU time of this JVM (the node, the driver's once-a-second poll) so far. */
   private static long jvmCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** The database's work in the round just fired: statements by total execution time, and the totals. */
