@@ -3,9 +3,9 @@
 -- changes - for one change the Decision 766 rows (old flags, new flags) before the report's row. Two transactions
 -- could therefore lock the same summary rows in opposite orders and deadlock at their commits: one changing a dossier
 -- twice (its first change locks the report's row of the month, its second the 766 row of its new flags), the other
--- changing a dossier that already has those flags (it locks that 766 row, then waits for the report's row). Seen once
--- in the lifecycle benchmark with four clerks (a 500 on a clerk's completion, PostgreSQL's 40P01), reproduced
--- step by step in report.SummaryTriggersTest.
+-- changing a dossier that already has those flags (it locks that 766 row, then waits for the report's row).
+-- Reproduced step by step in report.SummaryTriggersTest; most likely the deadlock (PostgreSQL's 40P01, a 500 on a
+-- clerk's completion) seen once in the lifecycle benchmark with four clerks.
 --
 -- Now the first summary change of a transaction takes one transaction-level advisory lock, held until its commit
 -- ends: the summaries are updated by one committing transaction at a time, so no two can wait for each other's
