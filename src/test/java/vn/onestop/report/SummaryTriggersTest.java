@@ -43,7 +43,8 @@ class SummaryTriggersTest {
     assertSummariesMatchTheRegister("after the dossier is removed");
   }
 
-  private void insertRunningDossier(String code, int reusedDocuments) {
+  /** A dossier received 40 days ago and still running, due {@code dueInDays} from now (negative: overdue). */
+  private void insertRunningDossier(String code, int reusedDocuments, int dueInDays) {
     jdbc.update("""
         insert into onestop.dossier (code, procedure_code, procedure_version, procedure_name, field, level,
             receiving_agency_id, handling_agency_id, channel, applicant_name, status, resolution_days, supplement_count,
@@ -51,8 +52,9 @@ class SummaryTriggersTest {
             explanation_required, fee_amount, fee_paid, fee_paid_online, digitised, result_electronic, reused_documents)
         values (?, 'DNO.HT.01', '1', 'Thủ tục thử', 'Hộ tịch', 'XA', 'xa-nhan-co', null, 'ONLINE', 'Nguyễn Văn Tổng',
             'IN_PROGRESS', 3, 0, now() - interval '40 days', now() - interval '40 days', now() - interval '40 days',
-            now() + interval '5 days', now() + interval '5 days', false, false, false, 50000, false, false, false, false, ?)
-        """, code, reusedDocuments);
+            now() + make_interval(days => ?), now() + make_interval(days => ?), false, false, false, 50000, false, false,
+            false, false, ?)
+        """, code, dueInDays, dueInDays, reusedDocuments);
   }
 
   /**
@@ -65,8 +67,8 @@ class SummaryTriggersTest {
    */
   @Test
   void twoCommitsThatMoveTheSameSummaryRowsInOppositeOrdersBothGoThrough() throws Exception {
-    insertRunningDossier(FIRST, 0);   // flags of the received cohort: 1 (coded)
-    insertRunningDossier(SECOND, 1);  // 5 (coded, re-used documents)
+    insertRunningDossier(FIRST, 0, 5);   // flags of the received cohort: 1 (coded)
+    insertRunningDossier(SECOND, 1, 5);  // 5 (coded, re-used documents)
     assertSummariesMatchTheRegister("two running dossiers");
     ExecutorService second = Executors.newSingleThreadExecutor();
     try (Connection one = dataSource.getConnection(); Connection two = dataSource.getConnection()) {
@@ -124,15 +126,7 @@ class SummaryTriggersTest {
   @Test
   void everyChangeThatMovesACountReachesTheSummaries() {
     assertSummariesMatchTheRegister("before");
-    jdbc.update("""
-        insert into onestop.dossier (code, procedure_code, procedure_version, procedure_name, field, level,
-            receiving_agency_id, handling_agency_id, channel, applicant_name, status, resolution_days, supplement_count,
-            submitted_at, received_at, clock_started_at, original_due_at, due_at, late, apology_required,
-            explanation_required, fee_amount, fee_paid, fee_paid_online, digitised, result_electronic)
-        values (?, 'DNO.HT.01', '1', 'Thủ tục thử', 'Hộ tịch', 'XA', 'xa-nhan-co', null, 'ONLINE', 'Nguyễn Văn Tổng',
-            'IN_PROGRESS', 3, 0, now() - interval '40 days', now() - interval '40 days', now() - interval '40 days',
-            now() - interval '35 days', now() - interval '35 days', false, false, false, 50000, false, false, false, false)
-        """, CODE);
+    insertRunningDossier(CODE, 0, -35);
     List<String> changes = List.of(
         // running: the received cohort's columns
         "digitised = true",
