@@ -88,6 +88,7 @@ class DeadlineTimerBenchmark {
         .setPGStartupWait(Duration.ofSeconds(60)).setServerConfig("max_connections", "60");
     if (STATEMENTS) {
       builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+      builder.setServerConfig("pg_stat_statements.track_planning", "on");
     }
     postgres = builder.start();
     if (STATEMENTS) {
@@ -325,13 +326,13 @@ class DeadlineTimerBenchmark {
   /** The database's work in the round just fired: statements by total execution time, and the totals. */
   private void printStatements(String key) {
     String mine = " from pg_stat_statements where query not like '%pg_stat_statements%'";
-    jdbc.query("select calls, total_exec_time, rows, regexp_replace(left(query, 160), '\\s+', ' ', 'g')" + mine
+    jdbc.query("select calls, total_exec_time, rows, plans, total_plan_time, regexp_replace(left(query, 160), '\\s+', ' ', 'g')" + mine
         + " order by calls desc, total_exec_time desc limit 60", (RowCallbackHandler) r ->
-        System.out.printf(Locale.ROOT, "TIMERS-SQL %s | %8d calls | %9.1f ms | %8d rows | %s%n", key, r.getLong(1),
-            r.getDouble(2), r.getLong(3), r.getString(4)));
-    jdbc.query("select sum(calls), sum(total_exec_time), count(*)" + mine, (RowCallbackHandler) r ->
-        System.out.printf(Locale.ROOT, "TIMERS-SQL-TOTAL %s | %d calls | %.1f ms | %d distinct statements%n", key,
-            r.getLong(1), r.getDouble(2), r.getLong(3)));
+        System.out.printf(Locale.ROOT, "TIMERS-SQL %s | %8d calls | %9.1f ms | %8d rows | %8d plans | %9.1f ms planning | %s%n", key,
+            r.getLong(1), r.getDouble(2), r.getLong(3), r.getLong(4), r.getDouble(5), r.getString(6)));
+    jdbc.query("select sum(calls), sum(total_exec_time), count(*), sum(plans), sum(total_plan_time)" + mine, (RowCallbackHandler) r ->
+        System.out.printf(Locale.ROOT, "TIMERS-SQL-TOTAL %s | %d calls | %.1f ms | %d distinct statements | %d plans | %.1f ms planning%n", key,
+            r.getLong(1), r.getDouble(2), r.getLong(3), r.getLong(4), r.getDouble(5)));
     // Rows updated, and how many in place (HOT: no new index entries; docs/architecture.md, "Updates in place").
     jdbc.query("select relname, n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where n_tup_upd > 0 order by n_tup_upd desc limit 6",
         (RowCallbackHandler) r -> System.out.printf(Locale.ROOT, "TIMERS-UPDATES %s | %s | %d updated | %d in place%n",
