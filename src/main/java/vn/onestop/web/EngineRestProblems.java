@@ -1,6 +1,7 @@
 package vn.onestop.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +27,8 @@ import vn.onestop.process.RuleViolation;
  *   <li>a OneStop rule broken inside the engine — a listener's {@code DossierInputException}, missing
  *       scans — found by walking the cause chain through the engine's and the REST layer's wrappers to
  *       the {@link RuleViolation}: its status (400, 404, 409), its Vietnamese message, its field;</li>
+ *   <li>a change that lost to a concurrent change of the same rows ({@link ConcurrentChange}): 409, to be sent
+ *       again;</li>
  *   <li>what Camunda itself answers with a 4xx (unknown task, no permission, bad JSON, wrong media type):
  *       Camunda's status, its message without engine codes or Java type names;</li>
  *   <li>anything else is a fault: 500 with a correlation id; the details go to the log only.</li>
@@ -40,6 +43,9 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
 
   @Context
   private UriInfo uri;
+
+  @Context
+  private HttpServletRequest request;
 
   @Override
   public Response toResponse(Throwable e) {
@@ -92,6 +98,13 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
         return answer(status, clean(cause.getMessage(), status), null, path, null);
       }
     }
+    if (status >= 500 && ConcurrentChange.in(e)) {
+      ConcurrentChange.log(path);
+      if (request != null) {
+        request.setAttribute(ConcurrentChange.MARK, Boolean.TRUE);
+      }
+      return answer(409, ConcurrentChange.DETAIL, null, path, null);
+    }
     if (status >= 500) {
       String id = Problems.correlationId();
       ProblemMapper.logFault(id, path, e);
@@ -113,6 +126,12 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
   }
 
   static Response answer(int status, String detail, String field, String path, String correlationId) {
+    return Response.status(status).type(new MediaType("application", "problem+json", "UTF-8"))
+        .entity(body(status, detail, field, path, correlationId)).build();
+  }
+
+  /** The problem details of an answer, with {@code message} beside {@code detail}: what Tasklist shows. */
+  static Map<String, Object> body(int status, String detail, String field, String path, String correlationId) {
     Map<String, Object> body = new LinkedHashMap<>();
     Response.Status known = Response.Status.fromStatusCode(status);
     body.put("type", Problems.TYPE_BASE + Problems.slug(status));
@@ -130,7 +149,7 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     if (correlationId != null) {
       body.put("correlationId", correlationId);
     }
-    return Response.status(status).type(new MediaType("application", "problem+json", "UTF-8")).entity(body).build();
+    return body;
   }
 
   private static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -108,6 +108,10 @@ public final class ProblemMapper {
     if (e instanceof ErrorResponse r && r.getStatusCode().is4xxClientError()) {
       return Problems.of(r.getStatusCode(), Problems.title(r.getStatusCode().value()), null, path);
     }
+    if (ConcurrentChange.in(e)) {
+      ConcurrentChange.log(path);
+      return Problems.of(HttpStatus.CONFLICT, ConcurrentChange.DETAIL, null, path);
+    }
     String id = Problems.correlationId();
     logFault(id, path, e);
     return Problems.serverFault(id, path);
