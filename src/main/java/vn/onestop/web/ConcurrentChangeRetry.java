@@ -1,15 +1,16 @@
 package vn.onestop.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,9 +25,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the engine rolled the step back whole, so the same request, sent again at once, is the step the clerk asked for,
  * now on the dossier as the other change left it. Up to {@link #ATTEMPTS} times, a few milliseconds apart; then the
  * clerk gets 409 with the conflict said in Vietnamese (in Tasklist's own REST root, in place of Camunda's 500 and its
- * engine text). Both roots a step reaches are covered: Tasklist's, and {@code /engine-rest} of portals and scripts. Only the steps a clerk takes on a task or a new dossier (complete, submit a form, claim,
- * hand over, start, correlate a message), each one engine command — a request of several commands could have
- * committed some of them, and is never repeated here.
+ * engine text). Both roots a step reaches are covered: Tasklist's, and {@code /engine-rest} of portals and scripts.
+ * Only the steps a clerk takes on a task or a new dossier (complete, submit a form, claim, hand over, start,
+ * correlate a message), each one engine command — a request of several commands could have committed some of them,
+ * and is never repeated here.
  *
  * <p>Written here because none fits: Camunda retries only its jobs (a user's command that hits optimistic locking is
  * the caller's to repeat, user guide "Optimistic Locking"), Spring Retry would repeat a method, and the engine's REST
@@ -63,7 +65,7 @@ public class ConcurrentChangeRetry {
   }
 
   /** Camunda's codes of a lost concurrent change in its error answers: optimistic locking, deadlock (7.20+). */
-  private static final java.util.Set<Integer> CAMUNDA_CODES = java.util.Set.of(1, 10_000);
+  private static final Set<Integer> CAMUNDA_CODES = Set.of(1, 10_000);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static final class Filter extends OncePerRequestFilter {
@@ -91,8 +93,9 @@ public class ConcurrentChangeRetry {
       for (int attempt = 1; ; attempt++) {
         request.removeAttribute(ConcurrentChange.MARK);
         chain.doFilter(new ReplayedRequest(request, body), answer);
-        boolean camundas = request.getAttribute(ConcurrentChange.MARK) == null && lostInCamundasAnswer(answer);
-        if (request.getAttribute(ConcurrentChange.MARK) == null && !camundas) {
+        boolean marked = request.getAttribute(ConcurrentChange.MARK) != null;  // by EngineRestProblems
+        boolean camundas = !marked && lostInCamundasAnswer(answer);              // Tasklist's root
+        if (!marked && !camundas) {
           break;
         }
         if (attempt == ATTEMPTS) {
