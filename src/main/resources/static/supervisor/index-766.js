@@ -64,7 +64,12 @@
         [(c) => P.number(c.threshold) + ' %', 'Ngưỡng', 'num'],
         [(c) => (c.score == null ? '–' : P.number(c.score) + '/' + P.number(c.max)), 'Điểm', 'num'],
         [dossierLink, 'Hồ sơ làm giảm điểm']], g.components);
-      fig.appendChild(t);
+      // the table stays inside its figure (long component names wrap, the rest scrolls): it ran under the next
+      // group's figure, whose chart then covered the links of the dossiers behind a figure
+      const scroll = document.createElement('div');
+      scroll.className = 'scroll';
+      scroll.appendChild(t);
+      fig.appendChild(scroll);
       box.appendChild(fig);
       bar(canvas, g.components.map((c) => c.name.length > 40 ? c.name.slice(0, 38) + '…' : c.name), [
         { label: 'Tỷ lệ đạt (%)', data: g.components.map((c) => (c.rate == null ? null : Number(c.rate))), backgroundColor: '#2f7ed8' },

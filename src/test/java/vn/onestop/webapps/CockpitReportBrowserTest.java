@@ -114,6 +114,9 @@ class CockpitReportBrowserTest {
       assertThat(browser.findElements(By.cssSelector("#groups figure canvas"))).as("a chart per group").hasSize(5);
       assertThat(browser.findElement(By.id("groups")).getText()).contains("Công khai, minh bạch", "Tiến độ, kết quả giải quyết");
       assertThat(browser.findElement(By.id("total")).getText()).startsWith("Tổng điểm: ");
+      assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('#groups figure')]"
+          + ".every((f) => f.querySelector('table').getBoundingClientRect().right <= f.getBoundingClientRect().right + 1)"))
+          .as("each group's table fits inside its figure (it ran under the next chart, which covered its links)").isTrue();
 
       WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.dossiers")));
       link.click();
