@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.onestop.LockWaits;
 import vn.onestop.OneStopSpringTest;
 
 /**
@@ -53,9 +54,9 @@ class DeadlineMeetsApprovalTest extends DossierFlowTestSupport {
         lock.execute();
       }
       Future<?> timer = threads.submit(() -> managementService.executeJob(deadline));
-      waitUntilWaiting("late_leg = coalesce", timer);
+      LockWaits.ofStatement(jdbc, "late_leg = coalesce", timer);
       Future<?> head = threads.submit(() -> taskService.complete(approval, withVariables("approved", true)));
-      waitUntilWaiting("^\\s*update onestop\\.dossier(_leg)? set (status|finished_at)", head);
+      LockWaits.ofStatement(jdbc, "^\\s*update onestop\\.dossier(_leg)? set (status|finished_at)", head);
       holder.rollback();
       timer.get(30, TimeUnit.SECONDS);
       head.get(30, TimeUnit.SECONDS);
@@ -68,19 +69,5 @@ class DeadlineMeetsApprovalTest extends DossierFlowTestSupport {
     assertThat(dossier).hasPassed("Task_MarkLate", "Task_RecordResult");
     assertThat(task("Task_WriteExplanation", dossier)).as("the head's explanation owed").isNotNull();
     assertThat(eventKinds(id)).containsSubsequence("LATE", "LEG_FINISHED", "RESULT_READY");
-  }
-
-  /** Until a connection running a statement that matches {@code query} (a regular expression) waits for a lock (or the work ended: its outcome is then what the test sees). */
-  private void waitUntilWaiting(String query, Future<?> work) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!work.isDone() && System.nanoTime() < deadline) {
-      Integer waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ~ ?",
-          Integer.class, query);
-      if (waiting != null && waiting > 0) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    assertThat(work.isDone()).as("the transaction waits for the dossier row").isFalse();
   }
 }

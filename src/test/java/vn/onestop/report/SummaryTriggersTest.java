@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.onestop.LockWaits;
 import vn.onestop.OneStopSpringTest;
 
 /**
@@ -81,7 +82,7 @@ class SummaryTriggersTest {
         two.commit();                                                                           // 766 rows 5, 37; report row
         return null;
       });
-      waitUntilWaiting(secondPid, secondCommits);
+      LockWaits.ofBackend(jdbc, secondPid, secondCommits);
       run(one, "update onestop.dossier set reused_documents = 1 where code = '" + FIRST + "'"); // 766 rows 1, 5
       one.commit();
       secondCommits.get(30, TimeUnit.SECONDS);
@@ -107,20 +108,6 @@ class SummaryTriggersTest {
       rs.next();
       return rs.getInt(1);
     }
-  }
-
-  /** Until the connection waits for a lock (or its work ended: then its outcome is what the test sees). */
-  private void waitUntilWaiting(int pid, Future<?> work) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!work.isDone() && System.nanoTime() < deadline) {
-      Integer waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where pid = ? and wait_event_type = 'Lock'",
-          Integer.class, pid);
-      if (waiting != null && waiting > 0) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    assertThat(work.isDone()).as("the second transaction waits for the first at the summaries").isFalse();
   }
 
   @Test

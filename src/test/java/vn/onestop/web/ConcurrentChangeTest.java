@@ -26,12 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.onestop.LockWaits;
 import vn.onestop.OneStopSpringTest;
 
 /**
  * A clerk's step that loses to a concurrent change of the same dossier (thay đổi đồng thời) is rolled back by the
  * engine; OneStop sends it again ({@link ConcurrentChangeRetry}) instead of answering a server fault. Made to happen
- * here: the head approves through the REST API Tasklist uses while the dossier's row in the register is held by
+ * here: the head approves over HTTP ({@code /engine-rest}, and Tasklist's own root) while the dossier's row in the register is held by
  * another connection, so the approval waits there after the engine has read the dossier's process; meanwhile the
  * process is suspended and activated again (its rows change under the approval). Released, the approval's first
  * attempt fails on the engine's optimistic lock — the same thing a deadline's timer or a second head does.
@@ -106,7 +107,7 @@ class ConcurrentChangeTest {
         lock.execute();
       }
       Future<HttpResponse<String>> approved = head.submit(() -> approve.send(approval));
-      waitUntilTheResultWaits(approved);
+      LockWaits.ofStatement(jdbc, "^update onestop\\.dossier set status", approved);  // the result waits for the row
       runtimeService.suspendProcessInstanceById(dossier.getId());
       runtimeService.activateProcessInstanceById(dossier.getId());
       holder.rollback();
@@ -136,20 +137,5 @@ class ConcurrentChangeTest {
   private void complete(String code, String taskKey, Map<String, Object> variables) {
     taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey)
         .singleResult().getId(), variables);
-  }
-
-  /** Until the approval's result waits for the dossier's row (the engine has read the process by then). */
-  private void waitUntilTheResultWaits(Future<HttpResponse<String>> approval) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!approval.isDone() && System.nanoTime() < deadline) {
-      Integer waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-          + " and query like 'update onestop.dossier set status%'", Integer.class);
-      if (waiting != null && waiting > 0) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    assertThat(approval.isDone()).as("the approval waits for the dossier's row; answered %s",
-        approval.isDone() ? approval.get().statusCode() + " " + approval.get().body() : "nothing").isFalse();
   }
 }
