@@ -19,9 +19,9 @@ public final class ConcurrentChange {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConcurrentChange.class);
 
-  /** What the clerk reads when the change still lost after the retries. */
-  public static final String DETAIL = "Hồ sơ vừa được một thao tác khác thay đổi cùng lúc nên thao tác này chưa được lưu;"
-      + " vui lòng tải lại và thực hiện lại";
+  /** What the clerk reads when the change still lost after the retries (a dossier, a feedback, a procedure review…). */
+  public static final String DETAIL = "Dữ liệu này vừa được một thao tác khác thay đổi cùng lúc nên thao tác của bạn chưa"
+      + " được lưu; vui lòng tải lại và thực hiện lại";
 
   /** Request attribute set when the answer is this conflict: the retry filter sends the request again. */
   static final String MARK = ConcurrentChange.class.getName();
