@@ -59,7 +59,8 @@ import vn.onestop.OneStopApplication;
  *
  * <p>Options: {@code --clients=1,4} {@code --rounds=5} {@code --lifecycles=6} (per client and round)
  * {@code --warmup=6} {@code --models=onestop,bare} {@code --rows} {@code --statements} (PostgreSQL's pg_stat_statements per
- * lifecycle) {@code --data=target/lifecycle-bench-pg}.
+ * lifecycle) {@code --steps} (each call's median and 90th-percentile time per client count)
+ * {@code --data=target/lifecycle-bench-pg}.
  */
 public final class LifecycleBenchmark {
 
@@ -137,6 +138,7 @@ public final class LifecycleBenchmark {
         Map<String, Map<String, Long>> threadCpu = new LinkedHashMap<>();
         models.forEach(m -> threadCpu.put(m, new TreeMap<>()));
         String loadBefore = loadAverage();
+        bench.latencies.clear();  // the warm-up's and the previous client count's calls are not this count's
         for (int r = 0; r < rounds; r++) {
           for (String model : models) {
             long jvm0 = bench.cpu.jvm();
@@ -161,6 +163,14 @@ public final class LifecycleBenchmark {
         table.add(String.format(Locale.ROOT, "| %d | %.2f | %.2f | **%.2f×** | %s; %s | %s → %s |", clients, one, bare, one / bare,
             list(rates.get("onestop")), list(rates.get("bare")), loadBefore, loadAverage()));
         System.out.println(table.get(table.size() - 1));
+        if (options.containsKey("steps")) {
+          new TreeMap<>(bench.latencies).forEach((call, ms) -> {
+            double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "# %d client(s): %6.0f ms median, %6.0f ms 90th percentile, %4d calls  %s%n", clients,
+                sorted[sorted.length / 2], sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)],
+                sorted.length, call);
+          });
+        }
         for (String model : models) {
           double jvm = median(cpu.get(model)[0]);
           double pg = median(cpu.get(model)[1]);
@@ -176,9 +186,6 @@ public final class LifecycleBenchmark {
       }
       System.out.println();
       table.forEach(System.out::println);
-      if (options.containsKey("steps")) {
-        new TreeMap<>(bench.spent).forEach((k, v) -> System.out.printf(Locale.ROOT, "# %8.0f ms  %s%n", v.sum(), k));
-      }
     } finally {
       app.close();
     }
@@ -186,8 +193,12 @@ public final class LifecycleBenchmark {
 
   private final ConfigurableApplicationContext app;
   private final JdbcTemplate jdbc;
-  /** Milliseconds spent per model and call (e.g. "onestop POST .../submit-form"), printed with {@code --steps}. */
-  private final Map<String, java.util.concurrent.atomic.DoubleAdder> spent = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * Each call's time in milliseconds, by model and call (e.g. "onestop 12 POST /engine-rest/task/{id}/submit-form"), in
+   * the measured rounds of one client count; printed with {@code --steps} as the median and 90th percentile: what a
+   * clerk waits for each step with that many clerks at work.
+   */
+  private final Map<String, List<Double>> latencies = new java.util.concurrent.ConcurrentHashMap<>();
   private final ObjectMapper json = new ObjectMapper();
   private final String base;
   private final CpuTime cpu;
@@ -443,9 +454,9 @@ public final class LifecycleBenchmark {
           .timeout(Duration.ofMinutes(2)).build();
       long t0 = System.nanoTime();
       HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-      spent.computeIfAbsent(model + " " + step++ + " " + built.method() + " "
+      latencies.computeIfAbsent(model + " " + step++ + " " + built.method() + " "
               + built.uri().getPath().replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27}", "/{id}").replaceAll("/dossiers/[0-9]+", "/dossiers/{id}"),
-          k -> new java.util.concurrent.atomic.DoubleAdder()).add((System.nanoTime() - t0) / 1e6);
+          k -> java.util.Collections.synchronizedList(new ArrayList<>())).add((System.nanoTime() - t0) / 1e6);
       if (response.statusCode() != expected) {
         throw new IllegalStateException(built.method() + " " + built.uri() + " as " + user + " -> " + response.statusCode() + " "
             + response.body());
