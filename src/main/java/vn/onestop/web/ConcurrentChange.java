@@ -45,6 +45,6 @@ public final class ConcurrentChange {
 
   /** Logged without the database's message (it quotes the statement's values: personal data). */
   static void log(String path) {
-    LOG.warn("Concurrent change on {}: rolled back (a clerk's step is sent again, see ConcurrentChangeRetry)", path);
+    LOG.warn("Concurrent change on {}: rolled back, answered 409 (a clerk's step is first sent again: ConcurrentChangeRetry)", path);
   }
 }
